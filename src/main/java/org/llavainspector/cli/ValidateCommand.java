@@ -1,12 +1,108 @@
 package org.llavainspector.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.llavainspector.core.dataset.DatasetScanner;
+import org.llavainspector.core.dataset.Json;
+import org.llavainspector.core.validate.Problem;
+import org.llavainspector.core.validate.ProblemKind;
+import org.llavainspector.core.validate.RecordValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "(not yet available)")
-public final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+/** {@code validate FILE [--images SRC]... [--json]}: structural checks of every record (and its images). */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check every record: turn order and roles, <image> tokens vs images, empty or non-string values,",
+            "wrong types, duplicate ids (reported, not a failure).",
+            "Exit 0: no problems; 1: problems found; 2: the input is unusable."})
+public final class ValidateCommand implements Callable<Integer> {
+    static final int EXIT_PROBLEMS = 1;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "LLaVA dataset file (JSON array or JSONL).")
+    Path file;
+
+    @Option(names = "--images", paramLabel = "SRC", description = "Image source: a zip or a folder (repeatable).")
+    List<Path> images = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print {\"counts\": {...}, \"problems\": [...]} as JSON.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "Problems listed in text output (default ${DEFAULT-VALUE}; 0 = all). JSON lists all.")
+    int limit;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CliException("'validate' is not implemented yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Problem> problems = new ArrayList<>();
+        int[] records = new int[1];
+        RecordValidator validator = new RecordValidator(problems::add);
+        ConsoleProgress progress = new ConsoleProgress(err, "validating " + file.getFileName(), !json);
+        try {
+            DatasetScanner.scan(file, validator.andThen((format, n) -> records[0] = n), progress);
+        } finally {
+            progress.clear();
+        }
+        Map<ProblemKind, Integer> counts = new EnumMap<>(ProblemKind.class);
+        problems.forEach(p -> counts.merge(p.kind(), 1, Integer::sum));
+        if (json) {
+            printJson(out, counts, problems);
+        } else {
+            printText(out, records[0], counts, problems);
+        }
+        boolean failing = counts.keySet().stream().anyMatch(k -> k.severity() == ProblemKind.Severity.ERROR);
+        return failing ? EXIT_PROBLEMS : 0;
+    }
+
+    private void printText(PrintWriter out, int records, Map<ProblemKind, Integer> counts, List<Problem> problems) {
+        int shown = limit <= 0 ? problems.size() : Math.min(limit, problems.size());
+        for (Problem p : problems.subList(0, shown)) {
+            out.printf("%s:%d: record %d%s: %s: %s%n", file, p.line(), p.record(),
+                    p.id() == null ? "" : " (id " + p.id() + ")", p.kind().kind(), p.message());
+        }
+        if (shown < problems.size()) {
+            out.printf("... %d more (--limit 0 lists all, --json prints all)%n", problems.size() - shown);
+        }
+        out.printf("%s: %d records, %d problems%n", file, records, problems.size());
+        counts.forEach((kind, n) -> out.printf("  %-28s %8d%s%n", kind.kind(), n,
+                kind.severity() == ProblemKind.Severity.NOTICE ? "  (notice)" : ""));
+    }
+
+    private static void printJson(PrintWriter out, Map<ProblemKind, Integer> counts, List<Problem> problems)
+            throws java.io.IOException {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeObjectFieldStart("counts");
+            for (Map.Entry<ProblemKind, Integer> e : counts.entrySet()) {
+                g.writeNumberField(e.getKey().kind(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("problems");
+            for (Problem p : problems) {
+                g.writeStartObject();
+                g.writeNumberField("record", p.record());
+                g.writeStringField("id", p.id());
+                g.writeStringField("kind", p.kind().kind());
+                g.writeStringField("message", p.message());
+                g.writeNumberField("line", p.line());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.println();
     }
 }

@@ -1,0 +1,284 @@
+package org.llavainspector.core.dataset;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.llavainspector.core.util.TaskMonitor;
+
+/**
+ * One streaming pass over a LLaVA dataset file (JSON array or JSON Lines) with Jackson's {@link JsonParser}:
+ * never a tree of the whole file, one {@link RecordSummary} per record handed to a {@link RecordVisitor}.
+ *
+ * <p>Malformed input ends the pass with a {@link DatasetException} that names the file, line, column and record.
+ */
+public final class DatasetScanner {
+    private static final int CHECK_EVERY = 1024;
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final Path file;
+    private final TaskMonitor monitor;
+    private final RecordSummary summary = new RecordSummary();
+    private int recordIndex = -1;
+    private boolean insideRecord;
+
+    private DatasetScanner(Path file, TaskMonitor monitor) {
+        this.file = file;
+        this.monitor = monitor;
+    }
+
+    /**
+     * Reads the whole file, calling the visitor once per record.
+     *
+     * @return the detected format
+     * @throws DatasetException when the file is missing, empty or malformed
+     * @throws java.util.concurrent.CancellationException when the monitor was cancelled
+     */
+    public static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor) throws DatasetException {
+        return new DatasetScanner(file, monitor).run(visitor);
+    }
+
+    private DatasetFormat run(RecordVisitor visitor) throws DatasetException {
+        long size = fileSize();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new DatasetException(file, 1, 1, -1, "the file is empty (no JSON array or JSON Lines records)");
+            }
+            DatasetFormat format;
+            if (first == JsonToken.START_ARRAY) {
+                format = DatasetFormat.JSON_ARRAY;
+            } else if (first == JsonToken.START_OBJECT) {
+                format = DatasetFormat.JSONL;
+            } else {
+                throw at(p.currentTokenLocation(), "expected a JSON array of records or JSON Lines, found " + describe(first));
+            }
+            int records = format == DatasetFormat.JSON_ARRAY ? readArray(p, visitor, size) : readLines(p, visitor, size);
+            monitor.progress(size, size);
+            visitor.finish(format, records);
+            return format;
+        } catch (JsonEOFException e) {
+            throw at(e.getLocation(), "unexpected end of file" + (insideRecord ? " inside the record" : "")
+                    + " (the file looks truncated)");
+        } catch (JsonParseException e) {
+            throw at(e.getLocation(), describeParseError(e));
+        } catch (CharConversionException e) {
+            throw new DatasetException(file, -1, -1, insideRecord ? recordIndex : -1, "invalid UTF-8: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw at(e.getLocation(), e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(file, "no such file");
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private long fileSize() throws DatasetException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new DatasetException(file, "is a folder, not a dataset file");
+            }
+            return Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(file, "no such file");
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private int readArray(JsonParser p, RecordVisitor visitor, long size) throws IOException, DatasetException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            readRecord(p, t, visitor, size);
+        }
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            throw at(p.currentTokenLocation(), "unexpected " + describe(after) + " after the closing ']' of the array");
+        }
+        return recordIndex + 1;
+    }
+
+    private int readLines(JsonParser p, RecordVisitor visitor, long size) throws IOException, DatasetException {
+        JsonToken t = JsonToken.START_OBJECT;
+        while (t != null) {
+            readRecord(p, t, visitor, size);
+            t = p.nextToken();
+        }
+        return recordIndex + 1;
+    }
+
+    private void readRecord(JsonParser p, JsonToken start, RecordVisitor visitor, long size)
+            throws IOException, DatasetException {
+        recordIndex++;
+        insideRecord = true;
+        JsonLocation loc = p.currentTokenLocation();
+        if (start != JsonToken.START_OBJECT) {
+            throw at(loc, "the record is " + describe(start) + ", expected an object {\"id\", \"image\", \"conversations\"}");
+        }
+        if (recordIndex % CHECK_EVERY == 0) {
+            monitor.checkCancelled();
+            monitor.progress(loc.getByteOffset(), size);
+        }
+        summary.reset(recordIndex, loc.getByteOffset(), loc.getLineNr(), loc.getColumnNr());
+        readFields(p);
+        long end = p.currentLocation().getByteOffset();
+        long length = end - summary.offset;
+        if (length > Integer.MAX_VALUE) {
+            throw at(loc, "the record is larger than 2 GB");
+        }
+        summary.length = (int) length;
+        insideRecord = false;
+        visitor.visit(summary);
+    }
+
+    private void readFields(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "id":
+                    readId(p, value);
+                    break;
+                case "image":
+                    readImage(p, value);
+                    break;
+                case "conversations":
+                    readConversations(p, value);
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private void readId(JsonParser p, JsonToken value) throws IOException {
+        summary.idShape = JsonShape.of(value);
+        summary.id = value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : null;
+        p.skipChildren();
+    }
+
+    private void readImage(JsonParser p, JsonToken value) throws IOException {
+        summary.imageShape = JsonShape.of(value);
+        if (value == JsonToken.VALUE_STRING) {
+            summary.images.add(p.getText());
+        } else if (value == JsonToken.START_ARRAY) {
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == JsonToken.VALUE_STRING) {
+                    summary.images.add(p.getText());
+                } else {
+                    summary.imageListHasNonString = true;
+                    p.skipChildren();
+                }
+            }
+        } else {
+            p.skipChildren();
+        }
+    }
+
+    private void readConversations(JsonParser p, JsonToken value) throws IOException {
+        summary.conversationsShape = JsonShape.of(value);
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            int turn = summary.addTurn();
+            if (t != JsonToken.START_OBJECT) {
+                summary.turnShape[turn] = JsonShape.of(t);
+                p.skipChildren();
+                continue;
+            }
+            readTurn(p, turn);
+        }
+    }
+
+    private void readTurn(JsonParser p, int turn) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("from".equals(name)) {
+                summary.fromShape[turn] = JsonShape.of(value);
+                summary.from[turn] = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                p.skipChildren();
+            } else if ("value".equals(name)) {
+                summary.valueShape[turn] = JsonShape.of(value);
+                if (value == JsonToken.VALUE_STRING) {
+                    readValueText(p, turn);
+                } else {
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void readValueText(JsonParser p, int turn) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        summary.valueLength[turn] = length;
+        boolean blank = true;
+        for (int i = offset, end = offset + length; i < end && blank; i++) {
+            blank = Character.isWhitespace(chars[i]);
+        }
+        summary.valueBlank[turn] = blank;
+        int tokens = ImageToken.count(chars, offset, length);
+        summary.imageTokens[turn] = tokens;
+        summary.placement[turn] = tokens == 0 ? ImageToken.Placement.NONE : ImageToken.placement(chars, offset, length);
+    }
+
+    private DatasetException at(JsonLocation loc, String problem) {
+        long line = loc == null ? -1 : loc.getLineNr();
+        long column = loc == null ? -1 : loc.getColumnNr();
+        return new DatasetException(file, line, column, insideRecord ? recordIndex : -1, problem);
+    }
+
+    private String describeParseError(JsonParseException e) {
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            return "not valid JSON";
+        }
+        int nl = msg.indexOf('\n');
+        String first = nl < 0 ? msg : msg.substring(0, nl);
+        if (first.contains("end-of-input")) {
+            return "unexpected end of file" + (insideRecord ? " inside the record" : "") + " (the file looks truncated)";
+        }
+        if (first.startsWith("Invalid UTF-8")) {
+            return "invalid UTF-8: " + first;
+        }
+        return "not valid JSON: " + first;
+    }
+
+    private static String describe(JsonToken token) {
+        switch (token) {
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            case START_ARRAY:
+                return "a list";
+            case START_OBJECT:
+                return "an object";
+            default:
+                return token.asString() == null ? token.name() : "'" + token.asString() + "'";
+        }
+    }
+}

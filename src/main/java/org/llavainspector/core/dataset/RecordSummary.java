@@ -1,0 +1,201 @@
+package org.llavainspector.core.dataset;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a streaming pass learned about one record without building a tree: where its bytes are, its id, images
+ * and the shape of each turn.
+ *
+ * <p>The scanner reuses one instance for every record, so a {@link RecordVisitor} must copy what it keeps.
+ */
+public final class RecordSummary {
+    int index;
+    long offset;
+    int length;
+    long line;
+    long column;
+
+    String id;
+    JsonShape idShape;
+    final List<String> images = new ArrayList<>(2);
+    JsonShape imageShape;
+    boolean imageListHasNonString;
+    JsonShape conversationsShape;
+
+    int turnCount;
+    JsonShape[] turnShape = new JsonShape[16];
+    String[] from = new String[16];
+    JsonShape[] fromShape = new JsonShape[16];
+    JsonShape[] valueShape = new JsonShape[16];
+    boolean[] valueBlank = new boolean[16];
+    int[] valueLength = new int[16];
+    int[] imageTokens = new int[16];
+    ImageToken.Placement[] placement = new ImageToken.Placement[16];
+
+    void reset(int index, long offset, long line, long column) {
+        this.index = index;
+        this.offset = offset;
+        this.length = 0;
+        this.line = line;
+        this.column = column;
+        id = null;
+        idShape = JsonShape.MISSING;
+        images.clear();
+        imageShape = JsonShape.MISSING;
+        imageListHasNonString = false;
+        conversationsShape = JsonShape.MISSING;
+        turnCount = 0;
+    }
+
+    /** Starts a new turn and returns its number; the turn is an object unless told otherwise. */
+    int addTurn() {
+        if (turnCount == from.length) {
+            int n = from.length * 2;
+            turnShape = Arrays.copyOf(turnShape, n);
+            from = Arrays.copyOf(from, n);
+            fromShape = Arrays.copyOf(fromShape, n);
+            valueShape = Arrays.copyOf(valueShape, n);
+            valueBlank = Arrays.copyOf(valueBlank, n);
+            valueLength = Arrays.copyOf(valueLength, n);
+            imageTokens = Arrays.copyOf(imageTokens, n);
+            placement = Arrays.copyOf(placement, n);
+        }
+        int t = turnCount++;
+        turnShape[t] = JsonShape.OBJECT;
+        from[t] = null;
+        fromShape[t] = JsonShape.MISSING;
+        valueShape[t] = JsonShape.MISSING;
+        valueBlank[t] = true;
+        valueLength[t] = 0;
+        imageTokens[t] = 0;
+        placement[t] = ImageToken.Placement.NONE;
+        return t;
+    }
+
+    /** 0-based number of the record in its file. */
+    public int index() {
+        return index;
+    }
+
+    /** Byte offset of the record's opening brace. */
+    public long offset() {
+        return offset;
+    }
+
+    /** Length in bytes of the record's source text, from its opening to its closing brace. */
+    public int length() {
+        return length;
+    }
+
+    /** 1-based line of the record's opening brace. */
+    public long line() {
+        return line;
+    }
+
+    /** 1-based column of the record's opening brace. */
+    public long column() {
+        return column;
+    }
+
+    /** The id as text (numbers are given as their JSON text), or null when missing or not a scalar. */
+    public String id() {
+        return id;
+    }
+
+    public JsonShape idShape() {
+        return idShape;
+    }
+
+    /** The image paths: empty for a text-only record, one for the usual string, several for a list. */
+    public List<String> images() {
+        return Collections.unmodifiableList(images);
+    }
+
+    /** Shape of the {@code image} field: MISSING, STRING, ARRAY or a wrong type. */
+    public JsonShape imageShape() {
+        return imageShape;
+    }
+
+    /** True when {@code image} is a list holding something other than strings. */
+    public boolean imageListHasNonString() {
+        return imageListHasNonString;
+    }
+
+    /** Shape of the {@code conversations} field: ARRAY when well-formed. */
+    public JsonShape conversationsShape() {
+        return conversationsShape;
+    }
+
+    public int turnCount() {
+        return turnCount;
+    }
+
+    /** Shape of turn t itself: OBJECT when well-formed. */
+    public JsonShape turnShape(int t) {
+        return turnShape[t];
+    }
+
+    /** The {@code from} of turn t, or null when missing or not a string (see {@link #fromShape}). */
+    public String from(int t) {
+        return from[t];
+    }
+
+    /** Shape of turn t's {@code from}. */
+    public JsonShape fromShape(int t) {
+        return fromShape[t];
+    }
+
+    /** Shape of turn t's {@code value}. */
+    public JsonShape valueShape(int t) {
+        return valueShape[t];
+    }
+
+    /** True when turn t's value is missing, empty or only whitespace. */
+    public boolean valueBlank(int t) {
+        return valueBlank[t];
+    }
+
+    /** Length in characters of turn t's value (0 when not a string). */
+    public int valueLength(int t) {
+        return valueLength[t];
+    }
+
+    /** Number of {@code <image>} tokens in turn t's value. */
+    public int imageTokens(int t) {
+        return imageTokens[t];
+    }
+
+    /** Where the token stands in turn t's value. */
+    public ImageToken.Placement placement(int t) {
+        return placement[t];
+    }
+
+    /** Total {@code <image>} tokens over all turns. */
+    public int totalImageTokens() {
+        int n = 0;
+        for (int t = 0; t < turnCount; t++) {
+            n += imageTokens[t];
+        }
+        return n;
+    }
+
+    /** Where the image token stands in the record: its first human turn's placement, or MULTIPLE / NONE. */
+    public ImageToken.Placement imageTokenPlacement() {
+        int total = totalImageTokens();
+        if (total == 0) {
+            return ImageToken.Placement.NONE;
+        }
+        if (total > 1) {
+            return ImageToken.Placement.MULTIPLE;
+        }
+        for (int t = 0; t < turnCount; t++) {
+            if (imageTokens[t] > 0) {
+                return placement[t];
+            }
+        }
+        return ImageToken.Placement.NONE;
+    }
+}

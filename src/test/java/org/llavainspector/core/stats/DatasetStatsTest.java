@@ -1,0 +1,62 @@
+package org.llavainspector.core.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.llavainspector.TestFiles;
+import org.llavainspector.core.dataset.DatasetFormat;
+import org.llavainspector.core.dataset.DatasetScanner;
+import org.llavainspector.core.dataset.ImageToken;
+import org.llavainspector.core.util.TaskMonitor;
+
+class DatasetStatsTest {
+    private static DatasetStats statsOf(Path file) throws Exception {
+        DatasetStats stats = new DatasetStats();
+        DatasetScanner.scan(file, stats, TaskMonitor.NONE);
+        return stats;
+    }
+
+    @Test
+    void countsTheMixWithItsTextOnlyRecordAndFolders() throws Exception {
+        DatasetStats s = statsOf(TestFiles.realdata("llava_v1_5_mix665k_sample.json"));
+        assertEquals(DatasetFormat.JSON_ARRAY, s.format());
+        assertEquals(2, s.records());
+        assertEquals(1, s.withImage());
+        assertEquals(1, s.textOnly());
+        assertEquals(0, s.multiImage());
+        assertEquals(Map.of("coco/train2017", 1L), s.imageFolders(10));
+        assertEquals(1L, s.placements().get(ImageToken.Placement.START));
+        assertEquals(1L, s.placements().get(ImageToken.Placement.NONE));
+        assertEquals(Map.of(2, 1L, 6, 1L), s.turnsHistogram());
+        assertEquals(Map.of("human", 4L, "gpt", 4L), s.fromCounts());
+    }
+
+    @Test
+    void tokenPlacementFirstOrLast() throws Exception {
+        assertEquals(1L, statsOf(TestFiles.realdata("conversation_58k_sample.json")).placements().get(ImageToken.Placement.END));
+        assertEquals(1L, statsOf(TestFiles.realdata("llava_instruct_150k_sample.json")).placements().get(ImageToken.Placement.START));
+    }
+
+    @Test
+    void averageLengthsAreInCharacters() throws Exception {
+        DatasetStats s = statsOf(TestFiles.realdata("llava_cc3m_pretrain_595k_chat_sample.json"));
+        assertEquals(3, s.records());
+        assertEquals(Map.of("(root)", 3L), s.imageFolders(10));
+        // first human turns of the three records, counted by hand from the file
+        double human = ("Provide a brief description of the given image.\n<image>".length()
+                + "<image>\nWrite a terse but informative summary of the picture.".length()
+                + "Share a concise interpretation of the image provided.\n<image>".length()) / 3.0;
+        assertEquals(human, s.averageHumanChars(), 1e-9);
+    }
+
+    @Test
+    void folderOfKeepsAtMostTwoLevels() {
+        assertEquals("coco/train2017", DatasetStats.folderOf("coco/train2017/000000033471.jpg"));
+        assertEquals("vg/VG_100K_2", DatasetStats.folderOf("vg/VG_100K_2/1.jpg"));
+        assertEquals("00453", DatasetStats.folderOf("00453/004539375.jpg"));
+        assertEquals("(root)", DatasetStats.folderOf("GCC_train_002582585.jpg"));
+        assertEquals("a/b", DatasetStats.folderOf("a/b/c/d.jpg"));
+    }
+}
