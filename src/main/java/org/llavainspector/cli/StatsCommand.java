@@ -1,6 +1,8 @@
 package org.llavainspector.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +15,8 @@ import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.dataset.DatasetFormat;
 import org.llavainspector.core.dataset.DatasetScanner;
 import org.llavainspector.core.dataset.ImageToken;
-import org.llavainspector.core.dataset.Json;
 import org.llavainspector.core.dataset.MetadataTable;
-import org.llavainspector.core.dataset.RecordVisitor;
+import org.llavainspector.core.dataset.ParallelScan;
 import org.llavainspector.core.stats.DatasetStats;
 import org.llavainspector.core.util.TaskMonitor;
 import picocli.CommandLine.Command;
@@ -49,11 +50,27 @@ public final class StatsCommand implements Callable<Integer> {
         DatasetStats total = new DatasetStats();
         List<FileStats> perFile = new ArrayList<>();
         for (Path file : files) {
-            perFile.add(statsOf(file, total, err));
+            FileStats fs = statsOf(file, err);
+            total.merge(fs.stats());
+            perFile.add(fs);
         }
         if (json) {
-            ObjectNode node = perFile.size() == 1 ? toJson(perFile.get(0)) : totalJson(total, perFile);
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            try (JsonGenerator g = new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                g.useDefaultPrettyPrinter();
+                if (perFile.size() == 1) {
+                    writeFile(g, perFile.get(0));
+                } else {
+                    g.writeStartObject();
+                    writeCounts(g, total);
+                    g.writeArrayFieldStart("files");
+                    for (FileStats fs : perFile) {
+                        writeFile(g, fs);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+            }
+            out.println();
         } else {
             for (FileStats fs : perFile) {
                 printText(out, fs);
@@ -65,11 +82,12 @@ public final class StatsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FileStats statsOf(Path file, DatasetStats total, PrintWriter err) throws DatasetException {
-        DatasetStats stats = new DatasetStats();
+    private FileStats statsOf(Path file, PrintWriter err) throws DatasetException {
         ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), !json);
+        DatasetStats stats;
         try {
-            DatasetScanner.scan(file, RecordVisitor.all(stats, total), progress);
+            stats = ParallelScan.scan(file, DatasetStats::new, DatasetStats::merge,
+                    Runtime.getRuntime().availableProcessors(), progress);
         } finally {
             progress.clear();
         }
@@ -138,52 +156,57 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf("  %-18s %s%n", name, value);
     }
 
-    private static ObjectNode toJson(FileStats fs) {
-        ObjectNode node = counts(fs.stats());
-        node.put("file", fs.file().toString());
+    private static void writeFile(JsonGenerator g, FileStats fs) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", fs.file().toString());
+        writeCounts(g, fs.stats());
         if (fs.metadata() != null) {
-            ObjectNode m = node.putObject("metadata");
-            m.put("file", fs.metadata().file().toString());
-            m.put("records", fs.metadata().records());
-            m.put("joined", fs.metadata().joined());
+            g.writeObjectFieldStart("metadata");
+            g.writeStringField("file", fs.metadata().file().toString());
+            g.writeNumberField("records", fs.metadata().records());
+            g.writeNumberField("joined", fs.metadata().joined());
+            g.writeEndObject();
         }
-        return node;
+        g.writeEndObject();
     }
 
-    private static ObjectNode totalJson(DatasetStats total, List<FileStats> perFile) {
-        ObjectNode node = counts(total);
-        List<DatasetFormat> formats = perFile.stream().map(f -> f.stats().format()).distinct().collect(Collectors.toList());
-        node.put("format", formats.size() == 1 ? formats.get(0).label() : "mixed");
-        perFile.forEach(f -> node.withArray("files").add(toJson(f)));
-        return node;
-    }
-
-    private static ObjectNode counts(DatasetStats s) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("format", s.format() == null ? "mixed" : s.format().label());
-        node.put("records", s.records());
-        node.put("withImage", s.withImage());
-        node.put("textOnly", s.textOnly());
-        node.put("multiImage", s.multiImage());
-        node.put("images", s.images());
-        ObjectNode turns = node.putObject("turns");
-        turns.put("total", s.turns());
-        turns.put("average", round(s.averageTurns()));
-        ObjectNode histogram = turns.putObject("histogram");
-        s.turnsHistogram().forEach((k, v) -> histogram.put(String.valueOf(k), v));
-        ObjectNode from = node.putObject("from");
-        s.fromCounts().forEach(from::put);
-        ObjectNode placement = node.putObject("imageTokenPlacement");
+    /** Writes the figures as fields of the current object (jackson-core only: no databind on this path). */
+    private static void writeCounts(JsonGenerator g, DatasetStats s) throws IOException {
+        g.writeStringField("format", s.format() == null ? "mixed" : s.format().label());
+        g.writeNumberField("records", s.records());
+        g.writeNumberField("withImage", s.withImage());
+        g.writeNumberField("textOnly", s.textOnly());
+        g.writeNumberField("multiImage", s.multiImage());
+        g.writeNumberField("images", s.images());
+        g.writeObjectFieldStart("turns");
+        g.writeNumberField("total", s.turns());
+        g.writeNumberField("average", round(s.averageTurns()));
+        g.writeObjectFieldStart("histogram");
+        for (Map.Entry<Integer, Long> e : s.turnsHistogram().entrySet()) {
+            g.writeNumberField(String.valueOf(e.getKey()), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+        writeMap(g, "from", s.fromCounts());
+        g.writeObjectFieldStart("imageTokenPlacement");
         for (ImageToken.Placement p : ImageToken.Placement.values()) {
-            placement.put(p.label(), s.placements().getOrDefault(p, 0L));
+            g.writeNumberField(p.label(), s.placements().getOrDefault(p, 0L));
         }
-        ObjectNode lengths = node.putObject("averageChars");
-        lengths.put("human", round(s.averageHumanChars()));
-        lengths.put("gpt", round(s.averageGptChars()));
-        ObjectNode folders = node.putObject("imageFolders");
-        s.imageFolders(1000).forEach(folders::put);
-        node.put("imageFolderCount", s.imageFolderCount());
-        return node;
+        g.writeEndObject();
+        g.writeObjectFieldStart("averageChars");
+        g.writeNumberField("human", round(s.averageHumanChars()));
+        g.writeNumberField("gpt", round(s.averageGptChars()));
+        g.writeEndObject();
+        writeMap(g, "imageFolders", s.imageFolders(1000));
+        g.writeNumberField("imageFolderCount", s.imageFolderCount());
+    }
+
+    private static void writeMap(JsonGenerator g, String name, Map<String, Long> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     private static double round(double v) {

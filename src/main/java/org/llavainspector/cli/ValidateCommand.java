@@ -82,7 +82,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static void printJson(PrintWriter out, Map<ProblemKind, Integer> counts, List<Problem> problems)
             throws java.io.IOException {
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeObjectFieldStart("counts");

@@ -29,6 +29,11 @@ class HeadlessLaunchTest {
     }
 
     @Test
+    void theLaunchersListOfSubcommandsMatchesTheCommandModel() {
+        assertEquals(InspectorCommand.newCommandLine().getSubcommands().keySet(), InspectorCommand.SUBCOMMANDS);
+    }
+
+    @Test
     void onlySubcommandsAndRootHelpAreCommandLineRuns() {
         assertTrue(InspectorCommand.isCommandLineInvocation(new String[] {"stats", "x"}));
         assertTrue(InspectorCommand.isCommandLineInvocation(new String[] {"--help"}));

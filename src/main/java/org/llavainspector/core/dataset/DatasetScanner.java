@@ -7,12 +7,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.llavainspector.core.util.TaskMonitor;
 
 /**
@@ -28,12 +33,22 @@ public final class DatasetScanner {
     private final Path file;
     private final TaskMonitor monitor;
     private final RecordSummary summary = new RecordSummary();
+    /** Absolute offset where reading starts (0, or a record start for a slice of a parallel pass). */
+    private final long start;
+    /** Absolute offset of the first record not to read, or -1 to read to the end. */
+    private final long stopAt;
+    /** Whether the stream starts with a synthetic '[' (a slice of a JSON array). */
+    private final boolean arraySlice;
+    private long stoppedAt = -1;
     private int recordIndex = -1;
     private boolean insideRecord;
 
-    private DatasetScanner(Path file, TaskMonitor monitor) {
+    private DatasetScanner(Path file, TaskMonitor monitor, long start, long stopAt, boolean arraySlice) {
         this.file = file;
         this.monitor = monitor;
+        this.start = start;
+        this.stopAt = stopAt;
+        this.arraySlice = arraySlice;
     }
 
     /**
@@ -44,12 +59,39 @@ public final class DatasetScanner {
      * @throws java.util.concurrent.CancellationException when the monitor was cancelled
      */
     public static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor) throws DatasetException {
-        return new DatasetScanner(file, monitor).run(visitor);
+        return new DatasetScanner(file, monitor, 0, -1, false).run(visitor);
+    }
+
+    /**
+     * Reads one slice of a file for a parallel pass: the records that start in {@code [start, stopAt)}, where
+     * {@code start} must be the offset of a record's opening brace (or 0). Record numbers and lines inside a slice
+     * are relative to it, and {@link RecordVisitor#finish} is not called. Returns the offset of the first record
+     * at or after {@code stopAt} (which must equal the next slice's start), or -1 when the slice reached the end.
+     */
+    static long scanSlice(Path file, DatasetFormat format, long start, long stopAt, RecordVisitor visitor,
+            TaskMonitor monitor) throws DatasetException {
+        DatasetScanner scanner = new DatasetScanner(file, monitor, start, stopAt,
+                start > 0 && format == DatasetFormat.JSON_ARRAY);
+        scanner.run(visitor);
+        return scanner.stoppedAt;
+    }
+
+    private InputStream open() throws IOException {
+        if (start == 0) {
+            return Files.newInputStream(file);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(start);
+        InputStream rest = Channels.newInputStream(channel);
+        return arraySlice ? new SequenceInputStream(new ByteArrayInputStream(new byte[] {'['}), rest) : rest;
+    }
+
+    private long absolute(JsonLocation loc) {
+        return start + loc.getByteOffset() - (arraySlice ? 1 : 0);
     }
 
     private DatasetFormat run(RecordVisitor visitor) throws DatasetException {
         long size = fileSize();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = FACTORY.createParser(in)) {
+        try (InputStream in = open(); JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new DatasetException(file, 1, 1, -1, "the file is empty (no JSON array or JSON Lines records)");
@@ -63,8 +105,12 @@ public final class DatasetScanner {
                 throw at(p.currentTokenLocation(), "expected a JSON array of records or JSON Lines, found " + describe(first));
             }
             int records = format == DatasetFormat.JSON_ARRAY ? readArray(p, visitor, size) : readLines(p, visitor, size);
-            monitor.progress(size, size);
-            visitor.finish(format, records);
+            if (stopAt < 0) {
+                monitor.progress(size, size);
+                if (start == 0) {
+                    visitor.finish(format, records);
+                }
+            }
             return format;
         } catch (JsonEOFException e) {
             throw at(e.getLocation(), "unexpected end of file" + (insideRecord ? " inside the record" : "")
@@ -98,7 +144,9 @@ public final class DatasetScanner {
     private int readArray(JsonParser p, RecordVisitor visitor, long size) throws IOException, DatasetException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            readRecord(p, t, visitor, size);
+            if (!readRecord(p, t, visitor, size)) {
+                return recordIndex + 1;
+            }
         }
         JsonToken after = p.nextToken();
         if (after != null) {
@@ -110,27 +158,35 @@ public final class DatasetScanner {
     private int readLines(JsonParser p, RecordVisitor visitor, long size) throws IOException, DatasetException {
         JsonToken t = JsonToken.START_OBJECT;
         while (t != null) {
-            readRecord(p, t, visitor, size);
+            if (!readRecord(p, t, visitor, size)) {
+                return recordIndex + 1;
+            }
             t = p.nextToken();
         }
         return recordIndex + 1;
     }
 
-    private void readRecord(JsonParser p, JsonToken start, RecordVisitor visitor, long size)
+    /** Reads one record; false when the slice ends before it. */
+    private boolean readRecord(JsonParser p, JsonToken token, RecordVisitor visitor, long size)
             throws IOException, DatasetException {
+        JsonLocation loc = p.currentTokenLocation();
+        long offset = absolute(loc);
+        if (stopAt >= 0 && offset >= stopAt) {
+            stoppedAt = offset;
+            return false;
+        }
         recordIndex++;
         insideRecord = true;
-        JsonLocation loc = p.currentTokenLocation();
-        if (start != JsonToken.START_OBJECT) {
-            throw at(loc, "the record is " + describe(start) + ", expected an object {\"id\", \"image\", \"conversations\"}");
+        if (token != JsonToken.START_OBJECT) {
+            throw at(loc, "the record is " + describe(token) + ", expected an object {\"id\", \"image\", \"conversations\"}");
         }
         if (recordIndex % CHECK_EVERY == 0) {
             monitor.checkCancelled();
-            monitor.progress(loc.getByteOffset(), size);
+            monitor.progress(offset, size);
         }
-        summary.reset(recordIndex, loc.getByteOffset(), loc.getLineNr(), loc.getColumnNr());
+        summary.reset(recordIndex, offset, loc.getLineNr(), loc.getColumnNr());
         readFields(p);
-        long end = p.currentLocation().getByteOffset();
+        long end = absolute(p.currentLocation());
         long length = end - summary.offset;
         if (length > Integer.MAX_VALUE) {
             throw at(loc, "the record is larger than 2 GB");
@@ -138,6 +194,7 @@ public final class DatasetScanner {
         summary.length = (int) length;
         insideRecord = false;
         visitor.visit(summary);
+        return true;
     }
 
     private void readFields(JsonParser p) throws IOException {
@@ -209,7 +266,7 @@ public final class DatasetScanner {
             JsonToken value = p.nextToken();
             if ("from".equals(name)) {
                 summary.fromShape[turn] = JsonShape.of(value);
-                summary.from[turn] = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                summary.from[turn] = value == JsonToken.VALUE_STRING ? role(p) : null;
                 p.skipChildren();
             } else if ("value".equals(name)) {
                 summary.valueShape[turn] = JsonShape.of(value);
@@ -222,6 +279,32 @@ public final class DatasetScanner {
                 p.skipChildren();
             }
         }
+    }
+
+    /** The role text, without allocating for the usual "human" and "gpt". */
+    private static String role(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (equals(chars, offset, length, "human")) {
+            return "human";
+        }
+        if (equals(chars, offset, length, "gpt")) {
+            return "gpt";
+        }
+        return new String(chars, offset, length);
+    }
+
+    private static boolean equals(char[] chars, int offset, int length, String s) {
+        if (length != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void readValueText(JsonParser p, int turn) throws IOException {

@@ -58,15 +58,14 @@ public final class DatasetStats implements RecordVisitor {
         turnsHistogram.merge(r.turnCount(), 1L, Long::sum);
         for (int t = 0; t < r.turnCount(); t++) {
             String from = r.from(t);
-            if (from != null) {
-                count(fromCounts, from);
-            }
             if ("human".equals(from)) {
                 humanTurns++;
                 humanChars += r.valueLength(t);
             } else if ("gpt".equals(from)) {
                 gptTurns++;
                 gptChars += r.valueLength(t);
+            } else if (from != null) {
+                count(fromCounts, from);
             }
         }
         placements.merge(r.imageTokenPlacement(), 1L, Long::sum);
@@ -77,11 +76,38 @@ public final class DatasetStats implements RecordVisitor {
         this.format = format;
     }
 
+    /**
+     * Adds another pass's counts to these (for a pass split over threads, or totals over files) and returns this.
+     * The format stays only when both agree.
+     */
+    public DatasetStats merge(DatasetStats other) {
+        format = records == 0 ? other.format : other.records == 0 || format == other.format ? format : null;
+        records += other.records;
+        withImage += other.withImage;
+        textOnly += other.textOnly;
+        multiImage += other.multiImage;
+        images += other.images;
+        turns += other.turns;
+        humanTurns += other.humanTurns;
+        humanChars += other.humanChars;
+        gptTurns += other.gptTurns;
+        gptChars += other.gptChars;
+        other.turnsHistogram.forEach((k, v) -> turnsHistogram.merge(k, v, Long::sum));
+        other.fromCounts.forEach((k, v) -> count(fromCounts, k, v));
+        other.placements.forEach((k, v) -> placements.merge(k, v, Long::sum));
+        other.folders.forEach((k, v) -> count(folders, k, v));
+        return this;
+    }
+
     private static void count(Map<String, Long> map, String key) {
+        count(map, key, 1L);
+    }
+
+    private static void count(Map<String, Long> map, String key, long n) {
         if (map.size() >= MAX_DISTINCT && !map.containsKey(key)) {
             key = OTHER;
         }
-        map.merge(key, 1L, Long::sum);
+        map.merge(key, n, Long::sum);
     }
 
     /**
@@ -154,7 +180,14 @@ public final class DatasetStats implements RecordVisitor {
 
     /** Turns per {@code from} value, most frequent first. */
     public Map<String, Long> fromCounts() {
-        return sortedByCount(fromCounts, Integer.MAX_VALUE);
+        Map<String, Long> all = new HashMap<>(fromCounts);
+        if (humanTurns > 0) {
+            all.put("human", humanTurns);
+        }
+        if (gptTurns > 0) {
+            all.put("gpt", gptTurns);
+        }
+        return sortedByCount(all, Integer.MAX_VALUE);
     }
 
     /** Records per placement of the {@code <image>} token. */
