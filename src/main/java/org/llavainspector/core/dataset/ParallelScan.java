@@ -41,7 +41,12 @@ public final class ParallelScan {
      */
     public static <V extends RecordVisitor> V scan(Path file, Supplier<V> newVisitor, BinaryOperator<V> merge,
             int threads, TaskMonitor monitor) throws DatasetException {
-        List<Long> starts = threads > 1 ? sliceStarts(file, threads) : List.of();
+        return scan(file, newVisitor, merge, threads, monitor, MIN_PARALLEL_BYTES);
+    }
+
+    static <V extends RecordVisitor> V scan(Path file, Supplier<V> newVisitor, BinaryOperator<V> merge,
+            int threads, TaskMonitor monitor, long minParallelBytes) throws DatasetException {
+        List<Long> starts = threads > 1 ? sliceStarts(file, threads, minParallelBytes) : List.of();
         if (starts.size() < 2) {
             return sequential(file, newVisitor, monitor);
         }
@@ -122,11 +127,11 @@ public final class ParallelScan {
      * Offsets of the record starts where slices begin; element 0 is 0 for a JSON array and -1 for JSON Lines.
      * Fewer than two elements when the file should be read sequentially.
      */
-    static List<Long> sliceStarts(Path file, int threads) {
+    static List<Long> sliceStarts(Path file, int threads, long minParallelBytes) {
         List<Long> starts = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < MIN_PARALLEL_BYTES) {
+            if (size < minParallelBytes) {
                 return starts;
             }
             byte[] head = read(ch, 0);
