@@ -112,7 +112,7 @@ public final class DatasetIndex implements AutoCloseable {
         int k = i & (CHUNK - 1);
         chunk.offset[k] = r.offset();
         chunk.length[k] = r.length();
-        chunk.counts[k] = (Math.min(r.turnCount(), MAX_COUNT) << 16) | Math.min(r.images().size(), MAX_COUNT);
+        chunk.counts[k] = (Math.min(r.turnCount(), MAX_COUNT) << 16) | Math.min(r.imageCount(), MAX_COUNT);
         chunk.id[k] = strings.add(r.id());
         chunk.image[k] = strings.add(r.images().isEmpty() ? null : String.join("\u0000", r.images()));
         size = i + 1;

@@ -219,19 +219,21 @@ public final class DatasetScanner {
 
     private void readId(JsonParser p, JsonToken value) throws IOException {
         summary.idShape = JsonShape.of(value);
-        summary.id = value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : null;
+        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+            summary.setId(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
         p.skipChildren();
     }
 
     private void readImage(JsonParser p, JsonToken value) throws IOException {
         summary.imageShape = JsonShape.of(value);
         if (value == JsonToken.VALUE_STRING) {
-            summary.images.add(p.getText());
+            summary.addImage(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         } else if (value == JsonToken.START_ARRAY) {
             JsonToken t;
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == JsonToken.VALUE_STRING) {
-                    summary.images.add(p.getText());
+                    summary.addImage(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 } else {
                     summary.imageListHasNonString = true;
                     p.skipChildren();

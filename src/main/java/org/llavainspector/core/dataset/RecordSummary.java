@@ -18,9 +18,17 @@ public final class RecordSummary {
     long line;
     long column;
 
-    String id;
+    /** Characters of the id and image paths of this record, so that no String is made unless asked for. */
+    private char[] text = new char[256];
+    private int textLength;
+    private int idStart = -1;
+    private int idLength;
+    private String id;
     JsonShape idShape;
-    final List<String> images = new ArrayList<>(2);
+    private int[] imageStart = new int[4];
+    private int[] imageLength = new int[4];
+    private int imageCount;
+    private List<String> images;
     JsonShape imageShape;
     boolean imageListHasNonString;
     JsonShape conversationsShape;
@@ -41,13 +49,41 @@ public final class RecordSummary {
         this.length = 0;
         this.line = line;
         this.column = column;
+        textLength = 0;
+        idStart = -1;
         id = null;
         idShape = JsonShape.MISSING;
-        images.clear();
+        imageCount = 0;
+        images = null;
         imageShape = JsonShape.MISSING;
         imageListHasNonString = false;
         conversationsShape = JsonShape.MISSING;
         turnCount = 0;
+    }
+
+    private int appendText(char[] chars, int offset, int length) {
+        if (textLength + length > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textLength + length));
+        }
+        System.arraycopy(chars, offset, text, textLength, length);
+        int start = textLength;
+        textLength += length;
+        return start;
+    }
+
+    void setId(char[] chars, int offset, int length) {
+        idStart = appendText(chars, offset, length);
+        idLength = length;
+    }
+
+    void addImage(char[] chars, int offset, int length) {
+        if (imageCount == imageStart.length) {
+            imageStart = Arrays.copyOf(imageStart, imageCount * 2);
+            imageLength = Arrays.copyOf(imageLength, imageCount * 2);
+        }
+        imageStart[imageCount] = appendText(chars, offset, length);
+        imageLength[imageCount] = length;
+        imageCount++;
     }
 
     /** Starts a new turn and returns its number; the turn is an object unless told otherwise. */
@@ -102,6 +138,9 @@ public final class RecordSummary {
 
     /** The id as text (numbers are given as their JSON text), or null when missing or not a scalar. */
     public String id() {
+        if (id == null && idStart >= 0) {
+            id = new String(text, idStart, idLength);
+        }
         return id;
     }
 
@@ -111,7 +150,35 @@ public final class RecordSummary {
 
     /** The image paths: empty for a text-only record, one for the usual string, several for a list. */
     public List<String> images() {
-        return Collections.unmodifiableList(images);
+        if (images == null) {
+            List<String> list = new ArrayList<>(imageCount);
+            for (int k = 0; k < imageCount; k++) {
+                list.add(new String(text, imageStart[k], imageLength[k]));
+            }
+            images = Collections.unmodifiableList(list);
+        }
+        return images;
+    }
+
+    /** Number of image paths (0 for a text-only record). */
+    public int imageCount() {
+        return imageCount;
+    }
+
+    /**
+     * The characters of image path k are {@code textBuffer()[imageStart(k) .. imageStart(k) + imageLength(k))}:
+     * for visitors that must not allocate per record (statistics over 600K records). Valid during the visit only.
+     */
+    public char[] textBuffer() {
+        return text;
+    }
+
+    public int imageStart(int k) {
+        return imageStart[k];
+    }
+
+    public int imageLength(int k) {
+        return imageLength[k];
     }
 
     /** Shape of the {@code image} field: MISSING, STRING, ARRAY or a wrong type. */

@@ -1,26 +1,29 @@
 package org.llavainspector.core.stats;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.llavainspector.core.dataset.DatasetFormat;
 import org.llavainspector.core.dataset.ImageToken;
 import org.llavainspector.core.dataset.RecordSummary;
 import org.llavainspector.core.dataset.RecordVisitor;
 
-/** Summary statistics of a dataset, collected during one streaming pass (see {@link RecordVisitor}). */
+/**
+ * Summary statistics of a dataset, collected during one streaming pass (see {@link RecordVisitor}). Counting
+ * allocates nothing per record, so that a pass over 600K records stays small in memory.
+ */
 public final class DatasetStats implements RecordVisitor {
     /** Distinct {@code from} values and image folders beyond this are counted together as "(other)". */
     static final int MAX_DISTINCT = 10_000;
     /** Label of image paths without a folder. */
     public static final String ROOT_FOLDER = "(root)";
     private static final String OTHER = "(other)";
+    private static final ImageToken.Placement[] PLACEMENTS = ImageToken.Placement.values();
 
     private DatasetFormat format;
     private long records;
@@ -33,15 +36,17 @@ public final class DatasetStats implements RecordVisitor {
     private long humanChars;
     private long gptTurns;
     private long gptChars;
-    private final SortedMap<Integer, Long> turnsHistogram = new TreeMap<>();
-    private final Map<String, Long> fromCounts = new HashMap<>();
-    private final Map<ImageToken.Placement, Long> placements = new EnumMap<>(ImageToken.Placement.class);
-    private final Map<String, Long> folders = new HashMap<>();
+    private long[] turnsHistogram = new long[16];
+    private final long[] placements = new long[PLACEMENTS.length];
+    private final Map<String, long[]> otherFrom = new HashMap<>();
+    private final Map<String, long[]> folders = new HashMap<>();
+    private String lastFolder = ROOT_FOLDER;
+    private long[] lastFolderCount;
 
     @Override
     public void visit(RecordSummary r) {
         records++;
-        int n = r.images().size();
+        int n = r.imageCount();
         images += n;
         if (n == 0) {
             textOnly++;
@@ -51,24 +56,107 @@ public final class DatasetStats implements RecordVisitor {
                 multiImage++;
             }
         }
-        for (String path : r.images()) {
-            count(folders, folderOf(path));
+        for (int k = 0; k < n; k++) {
+            countFolder(r.textBuffer(), r.imageStart(k), r.imageLength(k));
         }
-        turns += r.turnCount();
-        turnsHistogram.merge(r.turnCount(), 1L, Long::sum);
-        for (int t = 0; t < r.turnCount(); t++) {
-            String from = r.from(t);
+        int t = r.turnCount();
+        turns += t;
+        if (t >= turnsHistogram.length) {
+            turnsHistogram = Arrays.copyOf(turnsHistogram, Math.max(t + 1, turnsHistogram.length * 2));
+        }
+        turnsHistogram[t]++;
+        for (int i = 0; i < t; i++) {
+            String from = r.from(i);
             if ("human".equals(from)) {
                 humanTurns++;
-                humanChars += r.valueLength(t);
+                humanChars += r.valueLength(i);
             } else if ("gpt".equals(from)) {
                 gptTurns++;
-                gptChars += r.valueLength(t);
+                gptChars += r.valueLength(i);
             } else if (from != null) {
-                count(fromCounts, from);
+                counter(otherFrom, from)[0]++;
             }
         }
-        placements.merge(r.imageTokenPlacement(), 1L, Long::sum);
+        placements[r.imageTokenPlacement().ordinal()]++;
+    }
+
+    /** Counts the folder of one image path given as characters, reusing the previous key when it repeats. */
+    private void countFolder(char[] chars, int start, int length) {
+        int end = folderEnd(chars, start, length);
+        if (end < 0) {
+            if (lastFolder != ROOT_FOLDER || lastFolderCount == null) {
+                lastFolder = ROOT_FOLDER;
+                lastFolderCount = counter(folders, ROOT_FOLDER);
+            }
+        } else if (lastFolder == ROOT_FOLDER || lastFolderCount == null || !sameText(lastFolder, chars, start, end - start)) {
+            lastFolder = new String(chars, start, end - start).replace('\\', '/');
+            lastFolderCount = counter(folders, lastFolder);
+        }
+        lastFolderCount[0]++;
+    }
+
+    /**
+     * End of the folder part of a path (at most two levels), or -1 for a path without folder: see {@link #folderOf}.
+     */
+    private static int folderEnd(char[] c, int start, int length) {
+        int end = start + length;
+        int last = -1;
+        for (int i = end - 1; i > start; i--) {
+            if (c[i] == '/' || c[i] == '\\') {
+                last = i;
+                break;
+            }
+        }
+        if (last < 0) {
+            return -1;
+        }
+        int first = -1;
+        int second = -1;
+        for (int i = start; i <= last; i++) {
+            if (c[i] == '/' || c[i] == '\\') {
+                if (first < 0) {
+                    first = i;
+                } else {
+                    second = i;
+                    break;
+                }
+            }
+        }
+        return second > 0 ? second : last;
+    }
+
+    /**
+     * The folder an image path lives in, at most two levels deep: {@code coco/train2017/x.jpg} gives
+     * {@code coco/train2017}, {@code 00453/004539375.jpg} gives {@code 00453}, {@code GCC_train_1.jpg} gives
+     * {@code (root)}.
+     */
+    public static String folderOf(String path) {
+        int end = folderEnd(path.toCharArray(), 0, path.length());
+        return end < 0 ? ROOT_FOLDER : path.substring(0, end).replace('\\', '/');
+    }
+
+    private static long[] counter(Map<String, long[]> map, String key) {
+        long[] c = map.get(key);
+        if (c == null) {
+            if (map.size() >= MAX_DISTINCT) {
+                return map.computeIfAbsent(OTHER, k -> new long[1]);
+            }
+            c = new long[1];
+            map.put(key, c);
+        }
+        return c;
+    }
+
+    private static boolean sameText(String s, char[] chars, int start, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -92,41 +180,22 @@ public final class DatasetStats implements RecordVisitor {
         humanChars += other.humanChars;
         gptTurns += other.gptTurns;
         gptChars += other.gptChars;
-        other.turnsHistogram.forEach((k, v) -> turnsHistogram.merge(k, v, Long::sum));
-        other.fromCounts.forEach((k, v) -> count(fromCounts, k, v));
-        other.placements.forEach((k, v) -> placements.merge(k, v, Long::sum));
-        other.folders.forEach((k, v) -> count(folders, k, v));
+        if (other.turnsHistogram.length > turnsHistogram.length) {
+            turnsHistogram = Arrays.copyOf(turnsHistogram, other.turnsHistogram.length);
+        }
+        for (int i = 0; i < other.turnsHistogram.length; i++) {
+            turnsHistogram[i] += other.turnsHistogram[i];
+        }
+        for (int i = 0; i < placements.length; i++) {
+            placements[i] += other.placements[i];
+        }
+        other.otherFrom.forEach((k, v) -> counter(otherFrom, k)[0] += v[0]);
+        other.folders.forEach((k, v) -> counter(folders, k)[0] += v[0]);
+        lastFolderCount = null;
         return this;
     }
 
-    private static void count(Map<String, Long> map, String key) {
-        count(map, key, 1L);
-    }
-
-    private static void count(Map<String, Long> map, String key, long n) {
-        if (map.size() >= MAX_DISTINCT && !map.containsKey(key)) {
-            key = OTHER;
-        }
-        map.merge(key, n, Long::sum);
-    }
-
-    /**
-     * The folder an image path lives in, at most two levels deep: {@code coco/train2017/x.jpg} gives
-     * {@code coco/train2017}, {@code 00453/004539375.jpg} gives {@code 00453}, {@code GCC_train_1.jpg} gives
-     * {@code (root)}.
-     */
-    public static String folderOf(String path) {
-        String p = path.replace('\\', '/');
-        int last = p.lastIndexOf('/');
-        if (last <= 0) {
-            return ROOT_FOLDER;
-        }
-        int first = p.indexOf('/');
-        int second = first < last ? p.indexOf('/', first + 1) : -1;
-        return second > 0 ? p.substring(0, second) : p.substring(0, last);
-    }
-
-    /** Format of the file, or null if no pass finished. */
+    /** Format of the file, or null if no pass finished or files of both formats were merged. */
     public DatasetFormat format() {
         return format;
     }
@@ -175,24 +244,36 @@ public final class DatasetStats implements RecordVisitor {
 
     /** Records per number of turns, ascending. */
     public SortedMap<Integer, Long> turnsHistogram() {
-        return new TreeMap<>(turnsHistogram);
+        SortedMap<Integer, Long> histogram = new TreeMap<>();
+        for (int i = 0; i < turnsHistogram.length; i++) {
+            if (turnsHistogram[i] > 0) {
+                histogram.put(i, turnsHistogram[i]);
+            }
+        }
+        return histogram;
     }
 
     /** Turns per {@code from} value, most frequent first. */
     public Map<String, Long> fromCounts() {
-        Map<String, Long> all = new HashMap<>(fromCounts);
+        Map<String, long[]> all = new HashMap<>(otherFrom);
         if (humanTurns > 0) {
-            all.put("human", humanTurns);
+            all.put("human", new long[] {humanTurns});
         }
         if (gptTurns > 0) {
-            all.put("gpt", gptTurns);
+            all.put("gpt", new long[] {gptTurns});
         }
         return sortedByCount(all, Integer.MAX_VALUE);
     }
 
-    /** Records per placement of the {@code <image>} token. */
+    /** Records per placement of the {@code <image>} token (placements that never occur are left out). */
     public Map<ImageToken.Placement, Long> placements() {
-        return new EnumMap<>(placements);
+        Map<ImageToken.Placement, Long> map = new EnumMap<>(ImageToken.Placement.class);
+        for (ImageToken.Placement p : PLACEMENTS) {
+            if (placements[p.ordinal()] > 0) {
+                map.put(p, placements[p.ordinal()]);
+            }
+        }
+        return map;
     }
 
     /** Image references per folder (see {@link #folderOf}), most frequent first, at most {@code limit}. */
@@ -205,14 +286,13 @@ public final class DatasetStats implements RecordVisitor {
         return folders.size();
     }
 
-    private static Map<String, Long> sortedByCount(Map<String, Long> map, int limit) {
-        List<Map.Entry<String, Long>> entries = map.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .collect(Collectors.toList());
+    private static Map<String, Long> sortedByCount(Map<String, long[]> map, int limit) {
         Map<String, Long> result = new LinkedHashMap<>();
-        entries.forEach(e -> result.put(e.getKey(), e.getValue()));
+        map.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .forEach(e -> result.put(e.getKey(), e.getValue()[0]));
         return result;
     }
 }

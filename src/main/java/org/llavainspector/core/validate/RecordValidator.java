@@ -58,7 +58,7 @@ public final class RecordValidator implements RecordVisitor {
                     : "\"image\" is " + shape.description() + ", expected a string or a list of strings");
             return;
         }
-        int images = r.images().size();
+        int images = r.imageCount();
         int tokens = r.totalImageTokens();
         if (tokens > 0 && images == 0) {
             report(r, ProblemKind.IMAGE_TOKEN_WITHOUT_IMAGE, tokens + " <image> token(s) but the record has no image");

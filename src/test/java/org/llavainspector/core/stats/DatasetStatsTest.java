@@ -59,4 +59,19 @@ class DatasetStatsTest {
         assertEquals("(root)", DatasetStats.folderOf("GCC_train_002582585.jpg"));
         assertEquals("a/b", DatasetStats.folderOf("a/b/c/d.jpg"));
     }
+
+    @Test
+    void foldersBeyondTheLimitAreCountedAsOther(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder("[");
+        int n = DatasetStats.MAX_DISTINCT + 50;
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"id\": \"").append(i).append("\", \"image\": \"f").append(i)
+                    .append("/a.jpg\", \"conversations\": []}");
+        }
+        DatasetStats s = statsOf(org.llavainspector.TestFiles.write(dir, "f.json", sb.append("]").toString()));
+        Map<String, Long> folders = s.imageFolders(Integer.MAX_VALUE);
+        assertEquals(DatasetStats.MAX_DISTINCT + 1, folders.size());
+        assertEquals(50L, folders.get("(other)"));
+        assertEquals((long) n, folders.values().stream().mapToLong(Long::longValue).sum());
+    }
 }
