@@ -16,8 +16,10 @@ import org.llavainspector.bench.StatsBenchmark.Series;
  * @param ours how our side was run, for the notes
  * @param python how the Python side was run, or null when it was skipped
  * @param memoryMethod how peak RSS was measured
+ * @param machine CPUs and load while measuring: other busy processes make the figures noisy
  */
-public record BenchReport(int runs, String ours, String python, String memoryMethod, List<FileResult> files) {
+public record BenchReport(int runs, String ours, String python, String memoryMethod, String machine,
+        List<FileResult> files) {
     public static final double WALL_TARGET = 0.20;
     public static final double RSS_TARGET = 1.0 / 6;
 
@@ -39,6 +41,7 @@ public record BenchReport(int runs, String ours, String python, String memoryMet
         }
         sb.append(String.format("%nMedians of %d run%s per side, ours and python alternating, each a new process; "
                 + "wall time by the harness clock, %s.%n", runs, runs == 1 ? "" : "s", memoryMethod));
+        sb.append(String.format("machine: %s%n", machine));
         sb.append(String.format("ours: %s%n", ours));
         sb.append(python == null ? String.format("python: python3 not found, the Python side was skipped.%n")
                 : String.format("python: %s%n", python));
@@ -55,6 +58,7 @@ public record BenchReport(int runs, String ours, String python, String memoryMet
             root.put("python", python);
         }
         root.put("memoryMethod", memoryMethod);
+        root.put("machine", machine);
         ObjectNode targets = root.putObject("targets");
         targets.put("wallRatio", WALL_TARGET);
         targets.put("rssRatio", RSS_TARGET);

@@ -76,18 +76,30 @@ public final class BenchStatsCommand implements Callable<Integer> {
         List<DatasetSpec> datasets = kinds.stream().distinct().map(DatasetSpec::fullSize).toList();
         StatsBenchmark bench = new StatsBenchmark(runs, oursCommand(java),
                 python.<Function<Path, List<String>>>map(p -> p::jsonLoadCommand).orElse(null), meter, log);
+        String loadBefore = loadAverage();
         List<StatsBenchmark.FileResult> results;
         try {
             results = bench.run(data, datasets);
         } catch (StatsBenchmark.BenchmarkException ex) {
             throw new CliException(ex.getMessage());
         }
+        String machine = Runtime.getRuntime().availableProcessors() + " CPUs; 1-minute load average " + loadBefore
+                + " before the runs, " + loadAverage() + " after";
         BenchReport report = new BenchReport(runs, describeOurs(java), python.map(PythonInterpreter::describe)
-                .orElse(null), meter.describe(), results);
+                .orElse(null), meter.describe(), machine, results);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() : report.markdown());
         out.flush();
         return 0;
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "unknown". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException ex) {
+            return "unknown";
+        }
     }
 
     private Function<Path, List<String>> oursCommand(String java) {

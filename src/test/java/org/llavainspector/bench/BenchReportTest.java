@@ -29,7 +29,7 @@ class BenchReportTest {
 
     @Test
     void markdownRowHasMediansRatiosAndVerdicts() {
-        String md = new BenchReport(3, "java stats", "Python 3.11", "GNU time", List.of(chat(true))).markdown();
+        String md = new BenchReport(3, "java stats", "Python 3.11", "GNU time", "2 CPUs", List.of(chat(true))).markdown();
         List<String> lines = md.lines().toList();
         assertTrue(lines.get(0).startsWith("| file | records | size | ours wall | ours peak RSS | python wall"),
                 lines.get(0));
@@ -38,11 +38,12 @@ class BenchReportTest {
                 + "| 0.200 FAIL |", lines.get(2));
         assertTrue(md.contains("Medians of 3 runs per side"), md);
         assertTrue(md.contains("python: Python 3.11"), md);
+        assertTrue(md.contains("machine: 2 CPUs"), md);
     }
 
     @Test
     void withoutPythonTheRatiosAreNotAvailable() {
-        String md = new BenchReport(1, "java stats", null, "GNU time", List.of(chat(false))).markdown();
+        String md = new BenchReport(1, "java stats", null, "GNU time", "2 CPUs", List.of(chat(false))).markdown();
         assertTrue(md.contains("| 2.00 s | 200 MiB | n/a | n/a | n/a | n/a |"), md);
         assertTrue(md.contains("python3 not found"), md);
     }
@@ -50,7 +51,7 @@ class BenchReportTest {
     @Test
     void jsonCarriesTheSameFigures() throws IOException {
         JsonNode root = new ObjectMapper().readTree(
-                new BenchReport(3, "java stats", "Python 3.11", "GNU time", List.of(chat(true))).json());
+                new BenchReport(3, "java stats", "Python 3.11", "GNU time", "2 CPUs", List.of(chat(true))).json());
         assertEquals(3, root.path("runs").asInt());
         assertEquals(0.2, root.path("targets").path("wallRatio").asDouble());
         JsonNode file = root.path("files").get(0);
@@ -67,7 +68,7 @@ class BenchReportTest {
     @Test
     void jsonWithoutPythonHasNulls() throws IOException {
         JsonNode file = new ObjectMapper().readTree(
-                new BenchReport(1, "java stats", null, "GNU time", List.of(chat(false))).json()).path("files").get(0);
+                new BenchReport(1, "java stats", null, "GNU time", "2 CPUs", List.of(chat(false))).json()).path("files").get(0);
         assertTrue(file.path("python").isNull());
         assertTrue(file.path("wallRatio").isNull());
         assertTrue(file.path("rssPass").isNull());
