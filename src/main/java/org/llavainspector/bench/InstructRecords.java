@@ -175,7 +175,8 @@ final class InstructRecords implements RecordSource {
                     "There are " + text.count() + " " + o.many() + " in the image."};
             case 2:
                 return new String[] {"What is the " + p.one() + " doing?",
-                    "The " + p.one() + " is " + text.action() + " " + SceneText.a(o.one()) + " " + text.position() + "."};
+                    "The " + p.one() + " is " + text.action() + " " + SceneText.a(o.one()) + " "
+                        + text.position() + "."};
             case 3:
                 return new String[] {"Where is the " + o.one() + " located?",
                     "The " + o.one() + " is located " + text.position() + ", in " + text.setting() + "."};
@@ -196,8 +197,8 @@ final class InstructRecords implements RecordSource {
     }
 
     /**
-     * One answer in 200 gets a sentence with accents, °C or an emoji, another one in 200 a sentence with CJK text: with
-     * about two answers per record, each lands in about 1% of the records.
+     * One answer in 200 gets a sentence with accents, °C or an emoji, another one in 200 a sentence with CJK
+     * text: with about two answers per record, each lands in about 1% of the records.
      */
     private String withOccasionalNonAscii(StringBuilder answer) {
         int roll = text.random().nextInt(200);

@@ -70,8 +70,8 @@ final class MixRecords implements RecordSource {
                 return imageRecord(Long.toString(gqaIds.apply(n) + 1), "gqa/images/",
                         shortAnswers(1 + text.random().nextInt(20)));
             case OCR_VQA:
-                return imageRecord(IdPermutation.zeroPadded(Math.floorMod(text.random().nextLong(), 10_000_000_000L), 10),
-                        "ocr_vqa/images/", bookQuestions());
+                String isbn = IdPermutation.zeroPadded(Math.floorMod(text.random().nextLong(), 10_000_000_000L), 10);
+                return imageRecord(isbn, "ocr_vqa/images/", bookQuestions());
             case CHOICE:
                 return imageRecord(coco(n), "coco/train2017/", multipleChoice());
             case TEXTCAPS:

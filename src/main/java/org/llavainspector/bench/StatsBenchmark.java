@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The whole-process comparison behind {@code bench stats}: for each dataset file, our {@code stats} command and Python's
- * {@code json.load} are run alternately, each as a new process, and their wall time and peak RSS are recorded.
+ * The whole-process comparison behind {@code bench stats}: for each dataset file, our {@code stats} command and
+ * Python's {@code json.load} are run alternately, each as a new process, and their wall time and peak RSS are recorded.
  */
 public final class StatsBenchmark {
     private static final JsonFactory JSON = new JsonFactory();

@@ -112,7 +112,8 @@ public final class BenchStatsCommand implements Callable<Integer> {
     }
 
     private String describeOurs(String java) {
-        String how = jar != null ? "-jar " + jar.toAbsolutePath() : "-cp <class path of this JVM> " + Launcher.class.getName();
+        String how = jar != null ? "-jar " + jar.toAbsolutePath()
+                : "-cp <class path of this JVM> " + Launcher.class.getName();
         return java + " " + how + " stats FILE --json (Java " + Runtime.version() + ")";
     }
 }

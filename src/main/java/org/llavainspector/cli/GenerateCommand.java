@@ -48,10 +48,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "file to write")
     Path out;
 
-    @Option(names = "--records", paramLabel = "N", description = "number of records (default: as many as the real file)")
+    @Option(names = "--records", paramLabel = "N",
+            description = "number of records (default: as many as the real file)")
     Long records;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--format", paramLabel = "json|jsonl", defaultValue = "json", converter = FormatConverter.class,

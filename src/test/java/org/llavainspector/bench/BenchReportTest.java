@@ -27,9 +27,14 @@ class BenchReportTest {
                 211_173_619, ours, withPython ? python : null);
     }
 
+    private static BenchReport report(boolean withPython) {
+        return new BenchReport(3, "java stats", withPython ? "Python 3.11" : null, "GNU time", "2 CPUs",
+                List.of(chat(withPython)));
+    }
+
     @Test
     void markdownRowHasMediansRatiosAndVerdicts() {
-        String md = new BenchReport(3, "java stats", "Python 3.11", "GNU time", "2 CPUs", List.of(chat(true))).markdown();
+        String md = report(true).markdown();
         List<String> lines = md.lines().toList();
         assertTrue(lines.get(0).startsWith("| file | records | size | ours wall | ours peak RSS | python wall"),
                 lines.get(0));
@@ -43,15 +48,14 @@ class BenchReportTest {
 
     @Test
     void withoutPythonTheRatiosAreNotAvailable() {
-        String md = new BenchReport(1, "java stats", null, "GNU time", "2 CPUs", List.of(chat(false))).markdown();
+        String md = report(false).markdown();
         assertTrue(md.contains("| 2.00 s | 200 MiB | n/a | n/a | n/a | n/a |"), md);
         assertTrue(md.contains("python3 not found"), md);
     }
 
     @Test
     void jsonCarriesTheSameFigures() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(
-                new BenchReport(3, "java stats", "Python 3.11", "GNU time", "2 CPUs", List.of(chat(true))).json());
+        JsonNode root = new ObjectMapper().readTree(report(true).json());
         assertEquals(3, root.path("runs").asInt());
         assertEquals(0.2, root.path("targets").path("wallRatio").asDouble());
         JsonNode file = root.path("files").get(0);
@@ -67,8 +71,7 @@ class BenchReportTest {
 
     @Test
     void jsonWithoutPythonHasNulls() throws IOException {
-        JsonNode file = new ObjectMapper().readTree(
-                new BenchReport(1, "java stats", null, "GNU time", "2 CPUs", List.of(chat(false))).json()).path("files").get(0);
+        JsonNode file = new ObjectMapper().readTree(report(false).json()).path("files").get(0);
         assertTrue(file.path("python").isNull());
         assertTrue(file.path("wallRatio").isNull());
         assertTrue(file.path("rssPass").isNull());

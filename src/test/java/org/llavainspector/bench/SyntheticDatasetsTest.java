@@ -70,8 +70,8 @@ class SyntheticDatasetsTest {
                 + "      },\n"
                 + "      {\n"
                 + "        \"from\": \"gpt\",\n"
-                + "        \"value\": \"model and basketball player attend the fashion show in the forest next to the old"
-                + " town .\"\n"
+                + "        \"value\": \"model and basketball player attend the fashion show in the forest next to"
+                + " the old town .\"\n"
                 + "      }\n"
                 + "    ]\n"
                 + "  },\n"
@@ -96,7 +96,8 @@ class SyntheticDatasetsTest {
 
     @Test
     void emptyDatasetIsAnEmptyArrayAsPythonWritesIt() throws IOException {
-        assertEquals("[]", new String(generate(DatasetKind.INSTRUCT, 0, 42, OutputFormat.JSON), StandardCharsets.UTF_8));
+        byte[] empty = generate(DatasetKind.INSTRUCT, 0, 42, OutputFormat.JSON);
+        assertEquals("[]", new String(empty, StandardCharsets.UTF_8));
         assertEquals(0, generate(DatasetKind.INSTRUCT, 0, 42, OutputFormat.JSONL).length);
     }
 
@@ -141,7 +142,8 @@ class SyntheticDatasetsTest {
     void bytesPerRecordMatchTheFullSizeTarget(DatasetKind kind) throws IOException {
         // Mix records range from 100 bytes to 15 kB, so it needs a bigger sample for a stable mean.
         int records = kind == DatasetKind.MIX ? 20_000 : 2_000;
-        double perRecord = (double) generate(kind, records, DatasetSpec.DEFAULT_SEED, OutputFormat.JSON).length / records;
+        byte[] data = generate(kind, records, DatasetSpec.DEFAULT_SEED, OutputFormat.JSON);
+        double perRecord = (double) data.length / records;
         double ratio = perRecord / kind.targetBytesPerRecord();
         assertTrue(ratio > 0.95 && ratio < 1.05, kind + ": " + perRecord + " bytes/record, ratio " + ratio);
     }

@@ -81,7 +81,8 @@ class BenchCommandTest {
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeStatsMain.class.getName());
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
         Path jar = dir.resolve("fake-stats.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
             // the manifest is the whole jar
         }
         return jar;
