@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
         name = "stats",
         mixinStandardHelpOptions = true,
         description = {
-            "Compare 'stats FILE --json' with Python's json.load on full-size synthetic files.",
+            "Compare 'stats FILE --json' with Python's json.load on full-size files.",
             "Missing files are generated into DIR first (seed 42); existing ones are reused.",
-            "Each side runs N times as a new process, alternating; the table shows the medians",
-            "of wall time and peak RSS and checks the targets: wall ours/python <= 0.20 and",
-            "peak RSS ours/python <= 1/6. Progress goes to stderr, the table to stdout.",
+            "Each side runs N times as a new process, alternating with the other. The table",
+            "shows median wall time and peak RSS and checks the targets: ours/python at most",
+            "0.20 for wall time and 1/6 for peak RSS. Progress goes to stderr.",
             ""
         })
 public final class BenchStatsCommand implements Callable<Integer> {
@@ -45,7 +45,7 @@ public final class BenchStatsCommand implements Callable<Integer> {
             description = "runs per side and file (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--kinds", paramLabel = "KIND[,KIND...]", split = ",", defaultValue = "instruct,chat",
+    @Option(names = "--kinds", paramLabel = "KIND", split = ",", defaultValue = "instruct,chat",
             converter = DatasetKindConverter.class,
             description = "files to measure: instruct, chat, mix, pretrain (default: ${DEFAULT-VALUE})")
     List<DatasetKind> kinds;
