@@ -1,12 +1,20 @@
 package org.llavainspector.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder: filled in by its issue. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "(not yet available)")
-public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+/** {@code bench}: groups the whole-process benchmarks; on its own it only prints its usage. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure whole runs of our commands against reference tools (see the subcommands).",
+        subcommands = {BenchStatsCommand.class, BenchImagesCommand.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CliException("'bench' is not implemented yet");
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
