@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.llavainspector.core.util.TaskMonitor;
 
 /**
@@ -16,7 +17,8 @@ public final class Dataset implements AutoCloseable {
     public static final String METADATA_FILE_NAME = "metadata.json";
 
     private final DatasetIndex index;
-    private final MetadataTable metadata;
+    private volatile MetadataTable metadata;
+    private volatile DatasetException metadataFailure;
 
     private Dataset(DatasetIndex index, MetadataTable metadata) {
         this.index = index;
@@ -40,6 +42,28 @@ public final class Dataset implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts indexing on the executor and returns at once (see {@link DatasetIndex#start}); the metadata file
+     * beside it, if any, is indexed after the dataset and joined from then on.
+     */
+    public static Dataset start(Path file, Executor executor, TaskMonitor monitor) {
+        Dataset dataset = new Dataset(DatasetIndex.start(file, executor, monitor), null);
+        Optional<Path> metadataFile = metadataBeside(file);
+        metadataFile.ifPresent(m -> dataset.index.completion().thenRunAsync(() -> {
+            try {
+                dataset.metadata = MetadataTable.open(m, monitor);
+            } catch (DatasetException e) {
+                dataset.metadataFailure = e;
+            }
+        }, executor));
+        return dataset;
+    }
+
+    /** Why the metadata file beside the dataset could not be joined, if it could not. */
+    public Optional<DatasetException> metadataFailure() {
+        return Optional.ofNullable(metadataFailure);
+    }
+
     /** The metadata file that would be joined to this dataset file, if one lies beside it. */
     public static Optional<Path> metadataBeside(Path file) {
         Path dir = file.toAbsolutePath().getParent();
@@ -58,6 +82,7 @@ public final class Dataset implements AutoCloseable {
         return index;
     }
 
+    /** The joined metadata (empty when there is none, or not yet for a dataset still being opened). */
     public Optional<MetadataTable> metadata() {
         return Optional.ofNullable(metadata);
     }
@@ -69,17 +94,19 @@ public final class Dataset implements AutoCloseable {
 
     /** The metadata joined to record i (by id, else by image); empty when none. */
     public Map<String, String> metadataOf(int i) throws IOException {
-        if (metadata == null) {
+        MetadataTable table = metadata;
+        if (table == null) {
             return Map.of();
         }
-        return metadata.fields(metadata.find(index.id(i), index.firstImage(i)));
+        return table.fields(table.find(index.id(i), index.firstImage(i)));
     }
 
     @Override
     public void close() {
         index.close();
-        if (metadata != null) {
-            metadata.close();
+        MetadataTable table = metadata;
+        if (table != null) {
+            table.close();
         }
     }
 }
