@@ -1,0 +1,164 @@
+package org.llavainspector.core.image;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decoded thumbnails, loaded asynchronously on a bounded pool and kept within a memory budget.
+ *
+ * <p>Each {@link #request} returns the caller's own future. Cancelling it withdraws that caller's interest; when no
+ * caller is interested any more in a load that has not started, the load is dropped before it decodes anything
+ * (a grid cell scrolled away). Futures never fail: a bad image completes them with a failure {@link LoadedImage}.
+ *
+ * <p>The budget is Caffeine's {@code maximumWeight} over {@link LoadedImage#weightBytes()}; eviction runs on the
+ * thread that completed a load, so the cache is trimmed before that thread takes the next one.
+ */
+public final class ThumbnailCache implements AutoCloseable {
+    public static final long DEFAULT_BUDGET_BYTES = 256L << 20;
+
+    /** Counters since the cache was built; weights in bytes. */
+    public record Stats(long hits, long misses, long evictions, long decodes, long droppedBeforeStart,
+                        long currentWeight, long peakWeight, long budget, long entries) {
+    }
+
+    private final ImageLoader loader;
+    private final long budget;
+    private final ExecutorService pool;
+    private final AsyncCache<String, LoadedImage> cache;
+    private final ConcurrentHashMap<String, Integer> interest = new ConcurrentHashMap<>();
+    private final AtomicLong decodes = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong peakWeight = new AtomicLong();
+
+    /** A cache with the default budget and one loading thread per core. */
+    public ThumbnailCache(ImageLoader loader) {
+        this(loader, DEFAULT_BUDGET_BYTES, Runtime.getRuntime().availableProcessors());
+    }
+
+    public ThumbnailCache(ImageLoader loader, long budgetBytes, int threads) {
+        if (budgetBytes < 1 || threads < 1) {
+            throw new IllegalArgumentException("budget and threads must be positive");
+        }
+        this.loader = loader;
+        this.budget = budgetBytes;
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads());
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(budgetBytes)
+                .weigher((String key, LoadedImage image) -> (int) Math.min(Integer.MAX_VALUE, image.weightBytes()))
+                .executor(Runnable::run)
+                .recordStats()
+                .buildAsync();
+    }
+
+    /**
+     * The thumbnail of dataset path {@code path}: completed at once when cached, otherwise when loaded. Cancel the
+     * returned future when the thumbnail is no longer wanted.
+     */
+    public CompletableFuture<LoadedImage> request(String path) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<LoadedImage>[] shared = new CompletableFuture[1];
+        interest.compute(path, (key, count) -> {
+            shared[0] = cache.get(key, (k, ignored) -> startLoad(k));
+            return count == null ? 1 : count + 1;
+        });
+        CompletableFuture<LoadedImage> load = shared[0];
+        CompletableFuture<LoadedImage> mine = load.handle((image, error) -> image != null ? image
+                : LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + error, ImageFormat.UNKNOWN));
+        mine.whenComplete((image, error) -> release(path, load, mine.isCancelled()));
+        return mine;
+    }
+
+    /** Starts loading {@code paths} (e.g. the neighbours of the current sample); these loads run to completion. */
+    public void prefetch(Collection<String> paths) {
+        paths.forEach(this::request);
+    }
+
+    /** The thumbnail if it is loaded and still cached; never waits. */
+    public Optional<LoadedImage> getIfPresent(String path) {
+        CompletableFuture<LoadedImage> f = cache.getIfPresent(path);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
+
+    /** Forgets every cached thumbnail, e.g. after the image sources changed. Loads in flight still complete. */
+    public void invalidateAll() {
+        cache.synchronous().invalidateAll();
+    }
+
+    public Stats stats() {
+        var caffeine = cache.synchronous().stats();
+        return new Stats(caffeine.hitCount(), caffeine.missCount(), caffeine.evictionCount(), decodes.get(),
+                dropped.get(), currentWeight(), peakWeight.get(), budget, cache.synchronous().estimatedSize());
+    }
+
+    private CompletableFuture<LoadedImage> startLoad(String path) {
+        CompletableFuture<LoadedImage> load = new CompletableFuture<>();
+        pool.execute(() -> {
+            if (load.isDone()) {
+                dropped.incrementAndGet(); // cancelled before a thread got to it: decode nothing
+                return;
+            }
+            decodes.incrementAndGet();
+            try {
+                load.complete(loader.thumbnail(path));
+            } catch (Throwable t) {
+                load.completeExceptionally(t);
+            }
+            // Caffeine weighed and trimmed the cache while completing the future, on this thread.
+            samplePeak();
+        });
+        return load;
+    }
+
+    private void release(String path, CompletableFuture<LoadedImage> load, boolean cancelled) {
+        interest.computeIfPresent(path, (key, count) -> {
+            if (count > 1) {
+                return count - 1;
+            }
+            if (cancelled && !load.isDone()) {
+                // Completes the shared future with a CancellationException; Caffeine then drops the entry.
+                load.cancel(false);
+            }
+            return null;
+        });
+    }
+
+    private long currentWeight() {
+        return cache.synchronous().policy().eviction().flatMap(e -> {
+            var w = e.weightedSize();
+            return w.isPresent() ? Optional.of(w.getAsLong()) : Optional.empty();
+        }).orElse(0L);
+    }
+
+    private void samplePeak() {
+        long w = currentWeight();
+        peakWeight.accumulateAndGet(w, Math::max);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "thumbnail-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+    }
+
+    /** Stops the loading threads; pending requests are never completed. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
