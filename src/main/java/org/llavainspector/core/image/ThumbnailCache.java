@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * caller is interested any more in a load that has not started, the load is dropped before it decodes anything
  * (a grid cell scrolled away). Futures never fail: a bad image completes them with a failure {@link LoadedImage}.
  *
- * <p>The budget is Caffeine's {@code maximumWeight} over {@link LoadedImage#weightBytes()}; eviction runs on the
- * thread that completed a load, so the cache is trimmed before that thread takes the next one.
+ * <p>The budget bounds the sum of {@link LoadedImage#weightBytes()} of the cached thumbnails. Caffeine trims the
+ * cache on the thread that completed a load, but a thumbnail just added can sit beside the ones about to be evicted
+ * for a moment, one per loading thread; so Caffeine's {@code maximumWeight} is the budget less one largest thumbnail
+ * per thread, and after every load the cache is trimmed back to that maximum (Caffeine alone may linger above it),
+ * so the cache never holds more than the budget. The peak weight is sampled after every load, before trimming.
  */
 public final class ThumbnailCache implements AutoCloseable {
     public static final long DEFAULT_BUDGET_BYTES = 256L << 20;
@@ -40,6 +43,8 @@ public final class ThumbnailCache implements AutoCloseable {
     private final AtomicLong decodes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong peakWeight = new AtomicLong();
+    private final AtomicLong trimmed = new AtomicLong();
+    private final long maximumWeight;
 
     /** A cache with the default budget and one loading thread per core. */
     public ThumbnailCache(ImageLoader loader) {
@@ -54,8 +59,9 @@ public final class ThumbnailCache implements AutoCloseable {
         this.budget = budgetBytes;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads());
+        this.maximumWeight = Math.max(0, budgetBytes - threads * largestThumbnailWeight(loader.limits()));
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(budgetBytes)
+                .maximumWeight(maximumWeight)
                 .weigher((String key, LoadedImage image) -> (int) Math.min(Integer.MAX_VALUE, image.weightBytes()))
                 .executor(Runnable::run)
                 .recordStats()
@@ -97,8 +103,9 @@ public final class ThumbnailCache implements AutoCloseable {
     }
 
     public Stats stats() {
+        cache.synchronous().cleanUp();
         var caffeine = cache.synchronous().stats();
-        return new Stats(caffeine.hitCount(), caffeine.missCount(), caffeine.evictionCount(), decodes.get(),
+        return new Stats(caffeine.hitCount(), caffeine.missCount(), caffeine.evictionCount() + trimmed.get(), decodes.get(),
                 dropped.get(), currentWeight(), peakWeight.get(), budget, cache.synchronous().estimatedSize());
     }
 
@@ -116,9 +123,15 @@ public final class ThumbnailCache implements AutoCloseable {
                 load.completeExceptionally(t);
             }
             // Caffeine weighed and trimmed the cache while completing the future, on this thread.
-            samplePeak();
+            samplePeakAndTrim();
         });
         return load;
+    }
+
+    /** An upper bound of {@link LoadedImage#weightBytes()} for a thumbnail (a path and message of 2,000 chars). */
+    static long largestThumbnailWeight(ImageLimits limits) {
+        long side = limits.thumbnailSide();
+        return 4 * side * side + 4096;
     }
 
     private void release(String path, CompletableFuture<LoadedImage> load, boolean cancelled) {
@@ -141,9 +154,23 @@ public final class ThumbnailCache implements AutoCloseable {
         }).orElse(0L);
     }
 
-    private void samplePeak() {
-        long w = currentWeight();
-        peakWeight.accumulateAndGet(w, Math::max);
+    /**
+     * Records the weight the cache holds right after a load, then trims it: Caffeine can leave a weighted async
+     * cache an entry or so above its maximum until a later write, which a hard budget must not allow.
+     */
+    private void samplePeakAndTrim() {
+        peakWeight.accumulateAndGet(currentWeight(), Math::max);
+        var sync = cache.synchronous();
+        sync.cleanUp();
+        var eviction = sync.policy().eviction().orElseThrow();
+        while (currentWeight() > maximumWeight) {
+            var coldest = eviction.coldest(1);
+            if (coldest.isEmpty()) {
+                break;
+            }
+            coldest.keySet().forEach(sync::invalidate);
+            trimmed.incrementAndGet();
+        }
     }
 
     private static ThreadFactory daemonThreads() {
