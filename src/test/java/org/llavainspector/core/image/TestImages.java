@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Real and deliberately broken images for the tests, and zips built from them. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
@@ -35,7 +35,7 @@ final class TestImages {
         }
     }
 
-    static byte[] ironingJpeg() {
+    public static byte[] ironingJpeg() {
         return resource("extreme_ironing.jpg");
     }
 
@@ -117,7 +117,7 @@ final class TestImages {
     }
 
     /** Writes a zip of {@code entries} (name to bytes; a name ending in / is a directory), stored or deflated. */
-    static Path zip(Path file, Map<String, byte[]> entries, boolean stored) throws IOException {
+    public static Path zip(Path file, Map<String, byte[]> entries, boolean stored) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry ze = new ZipEntry(e.getKey());
@@ -138,7 +138,7 @@ final class TestImages {
     }
 
     /** The zip used across tests: root files, sub-folders and one of each kind of damage. */
-    static Map<String, byte[]> mixedEntries() {
+    public static Map<String, byte[]> mixedEntries() {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("GCC_train_000000001.jpg", ironingJpeg());
         m.put("GCC_train_000000002.jpg", dogJpeg());
