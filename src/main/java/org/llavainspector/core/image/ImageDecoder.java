@@ -20,8 +20,8 @@ import javax.imageio.event.IIOReadWarningListener;
  *
  * <p>The format is taken from the magic bytes, not the extension. The header is read first: an image announcing
  * more than {@link ImageLimits#maxPixels()} pixels is refused before any pixel memory is allocated. Otherwise the
- * reader decodes with source subsampling by the whole step that brings the longest side down to the requested
- * size, so a thumbnail never needs the full-resolution raster.
+ * reader decodes with source subsampling by a whole step (every n-th pixel of every n-th row), so a thumbnail or a
+ * capped full-size image never needs the full-resolution raster.
  *
  * <p>Thread-safe: each thread keeps its own reader per format (creating an {@link ImageReader} and finding it in
  * the registry cost more than decoding a small thumbnail).
@@ -45,6 +45,19 @@ public final class ImageDecoder {
 
     /** Decodes {@code bytes} (the content of dataset path {@code path}) so its longest side is at most maxSide. */
     public LoadedImage decode(String path, byte[] bytes, int maxSide) {
+        return decode(path, bytes, maxSide, false);
+    }
+
+    /**
+     * Decodes a thumbnail: the subsampling step is the one that brings the longest side nearest to
+     * {@link ImageLimits#thumbnailSide()}, so it ends between about 2/3 and 3/2 of it (a 332-px image gives 166 px,
+     * not 111 px).
+     */
+    public LoadedImage decodeThumbnail(String path, byte[] bytes) {
+        return decode(path, bytes, limits.thumbnailSide(), true);
+    }
+
+    private LoadedImage decode(String path, byte[] bytes, int side, boolean nearest) {
         if (bytes.length == 0) {
             return LoadedImage.failure(path, ImageStatus.CORRUPT, "empty file (0 bytes)", ImageFormat.UNKNOWN);
         }
@@ -60,7 +73,7 @@ public final class ImageDecoder {
         }
         boolean reusable = false;
         try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(bytes)) {
-            LoadedImage result = read(path, actual, slot, in, maxSide);
+            LoadedImage result = read(path, actual, slot, in, side, nearest);
             reusable = true;
             return result;
         } catch (IIOException e) {
@@ -79,7 +92,7 @@ public final class ImageDecoder {
     }
 
     private LoadedImage read(String path, ImageFormat actual, ReaderSlot slot, ByteArrayImageInputStream in,
-                             int maxSide) throws Exception {
+                             int side, boolean nearest) throws Exception {
         ImageReader reader = slot.reader;
         reader.setInput(in, true, true);
         int w = reader.getWidth(0);
@@ -93,7 +106,7 @@ public final class ImageDecoder {
                     "%dx%d is %.0f megapixels, above the %.0f-megapixel safety cap; not decoded",
                     w, h, pixels / 1e6, limits.maxPixels() / 1e6), actual);
         }
-        int step = subsampling(w, h, maxSide);
+        int step = nearest ? nearestSubsampling(w, h, side) : subsampling(w, h, side);
         ImageReadParam param = reader.getDefaultReadParam();
         if (step > 1) {
             param.setSourceSubsampling(step, step, 0, 0);
@@ -120,6 +133,11 @@ public final class ImageDecoder {
     static int subsampling(int width, int height, int maxSide) {
         int longest = Math.max(width, height);
         return longest <= maxSide ? 1 : (longest + maxSide - 1) / maxSide;
+    }
+
+    /** The whole subsampling step that brings the longest side nearest to {@code side} (at most 3/2 of it). */
+    static int nearestSubsampling(int width, int height, int side) {
+        return (int) Math.max(1, Math.round(Math.max(width, height) / (double) side));
     }
 
     private static String truncationWarning(List<String> warnings) {

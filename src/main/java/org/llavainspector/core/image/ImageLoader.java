@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Finds a dataset image in its sources and checks or decodes it under the safety caps; never throws for a bad image.
@@ -58,9 +59,9 @@ public final class ImageLoader {
         return image.status() == ImageStatus.OK ? Check.OK : new Check(image.status(), image.message());
     }
 
-    /** A thumbnail whose longest side is at most {@link ImageLimits#thumbnailSide()}. */
+    /** A thumbnail whose longest side is near {@link ImageLimits#thumbnailSide()} (see ImageDecoder). */
     public LoadedImage thumbnail(String path) {
-        return load(path, decoder.limits().thumbnailSide());
+        return readThen(path, decoder::decodeThumbnail);
     }
 
     /** The image for a detail view: full size, or subsampled down to {@link ImageLimits#fullMaxSide()}. */
@@ -70,6 +71,11 @@ public final class ImageLoader {
 
     /** Loads {@code path} with its longest side at most {@code maxSide} (by whole subsampling steps). */
     public LoadedImage load(String path, int maxSide) {
+        return readThen(path, (p, bytes) -> decoder.decode(p, bytes, maxSide));
+    }
+
+    /** Reads the bytes of {@code path} and decodes them, or says why they could not be read. */
+    private LoadedImage readThen(String path, BiFunction<String, byte[], LoadedImage> decode) {
         Optional<ImageSources.Resolved> found = sources.resolve(path);
         if (found.isEmpty()) {
             return LoadedImage.failure(String.valueOf(path), ImageStatus.MISSING, missingMessage(path),
@@ -87,7 +93,7 @@ public final class ImageLoader {
             return LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot read: " + e.getMessage(),
                     ImageFormat.UNKNOWN);
         }
-        return decoder.decode(path, bytes, maxSide);
+        return decode.apply(path, bytes);
     }
 
     private String missingMessage(String path) {

@@ -122,16 +122,19 @@ public final class ThumbnailCache implements AutoCloseable {
             } catch (Throwable t) {
                 load.completeExceptionally(t);
             }
-            // Caffeine weighed and trimmed the cache while completing the future, on this thread.
+            // Completing the future ran Caffeine's bookkeeping for it on this thread: the weight now includes it.
             samplePeakAndTrim();
         });
         return load;
     }
 
-    /** An upper bound of {@link LoadedImage#weightBytes()} for a thumbnail (a path and message of 2,000 chars). */
+    /**
+     * An upper bound of {@link LoadedImage#weightBytes()} for a thumbnail: a longest side of 3/2 the thumbnail side
+     * (see {@link ImageDecoder#decodeThumbnail}), plus a path and message of 2,000 chars together.
+     */
     static long largestThumbnailWeight(ImageLimits limits) {
         long side = limits.thumbnailSide();
-        return 4 * side * side + 4096;
+        return 9 * side * side + 4096;
     }
 
     private void release(String path, CompletableFuture<LoadedImage> load, boolean cancelled) {

@@ -13,13 +13,13 @@ class ImageDecoderTest {
 
     @Test
     void realJpegDecodesToAThumbnailBySubsampling() {
-        LoadedImage img = decoder.decode("extreme_ironing.jpg", TestImages.ironingJpeg(), 160);
+        LoadedImage img = decoder.decodeThumbnail("extreme_ironing.jpg", TestImages.ironingJpeg());
 
         assertEquals(ImageStatus.OK, img.status(), img.message());
         assertEquals(ImageFormat.JPEG, img.format());
         assertEquals(570, img.sourceWidth());
         assertEquals(380, img.sourceHeight());
-        // 570 / 160 rounds up to a step of 4: every 4th pixel of every 4th row.
+        // 570 / 160 = 3.6, nearest step 4: every 4th pixel of every 4th row.
         assertEquals(143, img.width());
         assertEquals(95, img.height());
         assertEquals(img.width() * img.height(), img.argb().length);
@@ -159,6 +159,27 @@ class ImageDecoderTest {
     }
 
     @Test
+    void thumbnailStepBringsTheLongestSideNearestToTheThumbnailSide() {
+        assertEquals(1, ImageDecoder.nearestSubsampling(239, 100, 160));
+        assertEquals(2, ImageDecoder.nearestSubsampling(240, 100, 160));
+        assertEquals(2, ImageDecoder.nearestSubsampling(332, 332, 160)); // 166 px rather than 111
+        assertEquals(6, ImageDecoder.nearestSubsampling(667, 1000, 160));
+        assertEquals(1, ImageDecoder.nearestSubsampling(20, 10, 160));
+        LoadedImage water = decoder.decodeThumbnail("waterview.jpg", TestImages.resource("waterview.jpg"));
+        assertEquals(167, water.width());
+        assertEquals(112, water.height());
+    }
+
+    @Test
+    void thumbnailsStayWithinTheWeightTheCacheReservesForThem() {
+        // The largest thumbnail: a longest side just under 3/2 of the thumbnail side, decoded whole.
+        LoadedImage img = decoder.decodeThumbnail("x.png", TestImages.png(239, 239));
+
+        assertEquals(239, img.width());
+        assertTrue(img.weightBytes() <= ThumbnailCache.largestThumbnailWeight(ImageLimits.DEFAULTS));
+    }
+
+    @Test
     void subsamplingStepIsTheSmallestThatFits() {
         assertEquals(1, ImageDecoder.subsampling(160, 100, 160));
         assertEquals(2, ImageDecoder.subsampling(161, 100, 160));
@@ -168,7 +189,7 @@ class ImageDecoderTest {
 
     @Test
     void weightCountsThePixels() {
-        LoadedImage img = decoder.decode("x.jpg", TestImages.ironingJpeg(), 160);
+        LoadedImage img = decoder.decodeThumbnail("x.jpg", TestImages.ironingJpeg());
 
         assertTrue(img.weightBytes() >= 4L * 143 * 95);
         assertTrue(LoadedImage.failure("x.jpg", ImageStatus.MISSING, "gone", ImageFormat.UNKNOWN).weightBytes() < 200);

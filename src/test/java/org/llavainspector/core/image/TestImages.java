@@ -67,6 +67,19 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /** A plain grey PNG of the given size. */
+    static byte[] png(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        img.getGraphics().fillRect(0, 0, width / 2, height / 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The first part of the ironing JPEG only: a download cut short. */
     static byte[] truncatedJpeg() {
         byte[] jpeg = ironingJpeg();
