@@ -1,12 +1,189 @@
 package org.llavainspector.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import org.llavainspector.core.dataset.DatasetException;
+import org.llavainspector.core.image.ImageDecoder;
+import org.llavainspector.core.image.ImageHealthChecker;
+import org.llavainspector.core.image.ImageInventory;
+import org.llavainspector.core.image.ImageLoader;
+import org.llavainspector.core.image.ImageSource;
+import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.image.ImageStatus;
+import org.llavainspector.core.image.ZipImageSource;
+import org.llavainspector.core.util.TaskMonitor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: filled in by its issue. */
-@Command(name = "images", mixinStandardHelpOptions = true, description = "(not yet available)")
-public final class ImagesCommand implements java.util.concurrent.Callable<Integer> {
+/** {@code images SRC}: what a zip or folder of images holds. */
+@Command(name = "images", mixinStandardHelpOptions = true,
+        description = {"Summarise an image source (a zip archive or a folder): files, bytes, extensions, top-level "
+                + "folders and, with --deep, the formats the bytes really are."})
+public final class ImagesCommand implements Callable<Integer> {
+    private static final int SHOWN_FOLDERS = 20;
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "a zip archive (ZIP64 too) or a folder of images")
+    Path source;
+
+    @Option(names = "--deep", description = "also read the first bytes of every file to find its real format")
+    boolean deep;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    @Option(names = "--check-dataset", paramLabel = "FILE", hidden = true,
+            description = "check that every image of dataset FILE exists in SRC and is not empty (for the benchmark)")
+    Path checkDataset;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new CliException("'images' is not implemented yet");
+    public Integer call() throws IOException, DatasetException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ImageSource src = open(source)) {
+            if (checkDataset != null) {
+                return checkDataset(src, out);
+            }
+            TaskMonitor monitor = deep && !json ? new StderrProgress(spec.commandLine().getErr(), "reading file heads")
+                    : TaskMonitor.NONE;
+            ImageInventory inventory = ImageInventory.of(src, deep, monitor);
+            if (monitor instanceof StderrProgress) {
+                ((StderrProgress) monitor).finish();
+            }
+            if (json) {
+                printJson(out, src, inventory);
+            } else {
+                printText(out, src, inventory);
+            }
+        }
+        return 0;
+    }
+
+    private static ImageSource open(Path path) {
+        try {
+            return ImageSources.openSource(path);
+        } catch (IOException e) {
+            String m = e.getMessage();
+            throw new CliException(m != null && m.startsWith(path.toString()) ? m : path + ": " + m);
+        }
+    }
+
+    private int checkDataset(ImageSource src, PrintWriter out) throws IOException, DatasetException {
+        List<List<String>> records = DatasetImagePaths.read(checkDataset);
+        ImageLoader loader = new ImageLoader(new ImageSources(List.of(src), List.of()), new ImageDecoder());
+        ImageHealthChecker.Report report = new ImageHealthChecker(loader, 1)
+                .check(records.size(), records::get, false, TaskMonitor.NONE, (record, path, status, message) -> { });
+        StringJoiner problems = new StringJoiner(", ");
+        report.problemCountsByKind().forEach((kind, n) -> problems.add(kind + " " + fmt(n)));
+        out.printf(Locale.ROOT, "%s images in %s records, %s found: %s%n", fmt(report.images()),
+                fmt(report.records()), fmt(report.count(ImageStatus.OK)), problems);
+        return report.problems() == 0 ? 0 : 1;
+    }
+
+    private static String kindOf(ImageSource src) {
+        return src instanceof ZipImageSource ? "zip" : "folder";
+    }
+
+    private void printText(PrintWriter out, ImageSource src, ImageInventory inv) {
+        out.printf(Locale.ROOT, "%s (%s)%n", source, kindOf(src));
+        out.printf(Locale.ROOT, "  files          %s%n", fmt(inv.entries()));
+        out.printf(Locale.ROOT, "  total bytes    %s (%s)%n", fmt(inv.totalBytes()), human(inv.totalBytes()));
+        out.printf(Locale.ROOT, "  empty files    %s%n", fmt(inv.emptyFiles()));
+        out.printf(Locale.ROOT, "  by extension   %s%n", joinCounts(inv.byExtension(), Integer.MAX_VALUE));
+        if (inv.byContent() != null) {
+            StringJoiner content = new StringJoiner(", ");
+            inv.byContent().forEach((format, n) -> content.add(format.displayName() + " " + fmt(n)));
+            out.printf(Locale.ROOT, "  by content     %s%n", content.length() == 0 ? "-" : content);
+            out.printf(Locale.ROOT, "  misnamed       %s (bytes of another image format than the extension says)%n",
+                    fmt(inv.misnamed()));
+        }
+        out.printf(Locale.ROOT, "  folders        %s%n", joinCounts(inv.byFolder(), SHOWN_FOLDERS));
+    }
+
+    private void printJson(PrintWriter out, ImageSource src, ImageInventory inv) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("source", source.toString());
+        root.put("type", kindOf(src));
+        root.put("files", inv.entries());
+        root.put("totalBytes", inv.totalBytes());
+        root.put("emptyFiles", inv.emptyFiles());
+        ObjectNode ext = root.putObject("byExtension");
+        inv.byExtension().forEach(ext::put);
+        if (inv.byContent() != null) {
+            ObjectNode content = root.putObject("byContent");
+            inv.byContent().forEach((format, n) -> content.put(format.displayName(), n));
+            root.put("misnamed", inv.misnamed());
+        }
+        ObjectNode folders = root.putObject("folders");
+        inv.byFolder().forEach(folders::put);
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+
+    private static String joinCounts(Map<String, Long> counts, int limit) {
+        StringJoiner j = new StringJoiner(", ");
+        int shown = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (shown++ == limit) {
+                j.add("... " + (counts.size() - limit) + " more");
+                break;
+            }
+            j.add(e.getKey() + " " + fmt(e.getValue()));
+        }
+        return counts.isEmpty() ? "-" : j.toString();
+    }
+
+    static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String units = "KMGTP";
+        int u = (int) (Math.log(bytes) / Math.log(1024)) - 1;
+        u = Math.min(u, units.length() - 1);
+        return String.format(Locale.ROOT, "%.1f %siB", bytes / Math.pow(1024, u + 1), units.charAt(u));
+    }
+
+    /** A progress line on stderr, rewritten in place at most once per percent. */
+    private static final class StderrProgress implements TaskMonitor {
+        private final PrintWriter err;
+        private final String what;
+        private int lastPercent = -1;
+
+        StderrProgress(PrintWriter err, String what) {
+            this.err = err;
+            this.what = what;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            int percent = total <= 0 ? 0 : (int) (100 * done / total);
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                err.printf(Locale.ROOT, "\r%s: %d%% (%s of %s)", what, percent, fmt(done), fmt(total));
+                err.flush();
+            }
+        }
+
+        void finish() {
+            if (lastPercent >= 0) {
+                err.println();
+            }
+        }
     }
 }
