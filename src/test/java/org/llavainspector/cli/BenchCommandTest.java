@@ -37,7 +37,7 @@ class BenchCommandTest {
             {"bench", "stats", "--runs", "0"},
             {"bench", "stats", "--kinds", "instruct,cats"},
             {"bench", "stats", "--jar", dir.resolve("missing.jar").toString()},
-            {"bench", "images"},
+            {"bench", "images", "--no-such-option"},
         };
         for (String[] args : cases) {
             CliRun run = CliRun.of(args);
