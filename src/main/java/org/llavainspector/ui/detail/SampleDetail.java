@@ -1,0 +1,25 @@
+package org.llavainspector.ui.detail;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.llavainspector.core.dataset.Turn;
+import org.llavainspector.core.validate.Problem;
+
+/**
+ * Everything the detail pane shows about one sample, read off the FX thread and handed over whole.
+ *
+ * @param sample global number of the sample in the open collection
+ * @param sourceFile the dataset file it came from
+ * @param record its record number in that file
+ * @param id its id, or null
+ * @param images its image paths as written in the dataset (empty for a text-only sample)
+ * @param turns its conversation, in order
+ * @param metadata joined per-sample metadata (CC-3M caption, blip_caption, url), in file order
+ * @param otherFields fields other than id, image and conversations (e.g. {@code "model": ""}), as JSON text
+ * @param problems validation problems of this sample
+ * @param rawJson the record's exact source text
+ */
+public record SampleDetail(int sample, Path sourceFile, int record, String id, List<String> images, List<Turn> turns,
+        Map<String, String> metadata, Map<String, String> otherFields, List<Problem> problems, String rawJson) {
+}
