@@ -1,134 +1,118 @@
 package org.llavainspector.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DemoDataset;
-import org.llavainspector.core.dataset.SampleRecord;
 import org.llavainspector.core.dataset.Turn;
-import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.ui.main.MainView;
+import org.llavainspector.ui.main.MainViewModel;
+import org.llavainspector.ui.search.FilterBar;
+import org.llavainspector.ui.search.FilterViewModel;
+import org.llavainspector.ui.search.SampleSearcher;
+import org.llavainspector.ui.theme.Theme;
 
 /**
- * The desktop window. For now a minimal browser over the core: a list of samples and the selected conversation;
- * the full inspector (grid, images, search) is a later issue.
+ * The desktop inspector. Arguments: dataset files and {@code --images SRC} / {@code --map PREFIX=SRC}; with no
+ * dataset the bundled demo opens.
  */
 public final class InspectorApp extends Application {
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inspector-background");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ListView<Integer> samples = new ListView<>();
-    private final TextArea conversation = new TextArea();
-    private final Label status = new Label("Opening…");
-    private Dataset dataset;
+    private AppContext context;
+    private Theme theme = Theme.LIGHT;
 
     /** Called by the launcher (by name, so that command-line runs never load JavaFX). */
     public static void launchApp(String[] args) {
         Application.launch(InspectorApp.class, args);
     }
 
+    /** Dataset files and image options from the command line. */
+    record Arguments(List<Path> files, List<Path> images, List<String> maps) {
+        static Arguments parse(List<String> args) {
+            List<Path> files = new ArrayList<>();
+            List<Path> images = new ArrayList<>();
+            List<String> maps = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (("--images".equals(a) || "--map".equals(a)) && i + 1 < args.size()) {
+                    String value = args.get(++i);
+                    if ("--images".equals(a)) {
+                        images.add(Path.of(value));
+                    } else {
+                        maps.add(value);
+                    }
+                } else if (a.startsWith("--images=")) {
+                    images.add(Path.of(a.substring("--images=".length())));
+                } else if (a.startsWith("--map=")) {
+                    maps.add(a.substring("--map=".length()));
+                } else {
+                    files.add(Path.of(a));
+                }
+            }
+            if (files.isEmpty()) {
+                files.add(DemoDataset.file());
+            }
+            return new Arguments(files, images, maps);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        samples.setId("sample-list");
-        conversation.setId("conversation");
-        status.setId("status");
-        conversation.setEditable(false);
-        conversation.setWrapText(true);
-        samples.setCellFactory(list -> new SampleCell());
-        samples.getSelectionModel().selectedItemProperty().addListener((obs, old, index) -> show(index));
-
-        SplitPane split = new SplitPane(samples, conversation);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.35);
-        BorderPane root = new BorderPane(split);
-        root.setBottom(status);
-        stage.setTitle("LLaVA Inspector");
-        stage.setScene(new Scene(root, 1100, 700));
-        stage.show();
-        open(datasetToOpen());
-    }
-
-    private Path datasetToOpen() {
-        List<String> args = getParameters() == null ? List.of() : getParameters().getUnnamed();
-        return args.isEmpty() ? DemoDataset.file() : Path.of(args.get(0));
-    }
-
-    private void open(Path file) {
-        Task<Dataset> task = new Task<>() {
-            @Override
-            protected Dataset call() throws Exception {
-                return Dataset.open(file, TaskMonitor.NONE);
+        context = new AppContext();
+        MainViewModel model = new MainViewModel(context);
+        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection()), context.background());
+        TextArea detail = new TextArea();
+        detail.setId("conversation");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        model.currentProperty().addListener((obs, old, s) -> {
+            if (s == null) {
+                detail.clear();
+                return;
             }
-        };
-        task.setOnSucceeded(e -> {
-            dataset = task.getValue();
-            int n = dataset.index().size();
-            samples.getItems().setAll(java.util.stream.IntStream.range(0, n).boxed().toList());
-            status.setText(file.getFileName() + " — " + n + " samples");
-            samples.getSelectionModel().selectFirst();
+            StringBuilder sb = new StringBuilder("id: ").append(s.id()).append("\nimage: ").append(s.images());
+            s.metadata().forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
+            for (Turn t : s.turns()) {
+                sb.append("\n\n[").append(t.from()).append("]\n").append(t.value());
+            }
+            detail.setText(sb.toString());
         });
-        task.setOnFailed(e -> status.setText("Cannot open: " + task.getException().getMessage()));
-        background.execute(task);
-    }
-
-    private void show(Integer index) {
-        if (index == null || dataset == null) {
-            return;
-        }
-        Dataset current = dataset;
-        Task<String> task = new Task<>() {
+        Scene[] scene = new Scene[1];
+        MainView view = new MainView(model, detail, new FilterBar(filter), new MainView.MainActions() {
             @Override
-            protected String call() throws Exception {
-                SampleRecord record = current.record(index);
-                StringBuilder sb = new StringBuilder("id: ").append(record.id()).append('\n');
-                sb.append("image: ").append(record.images().isEmpty() ? "(text-only)" : String.join(", ", record.images()));
-                current.metadataOf(index).forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
-                for (Turn t : record.turns()) {
-                    sb.append("\n\n[").append(t.from()).append("]\n").append(t.value());
-                }
-                return sb.toString();
+            public void toggleTheme() {
+                theme = theme.other();
+                theme.applyTo(scene[0], List.of());
             }
-        };
-        task.setOnSucceeded(e -> conversation.setText(task.getValue()));
-        task.setOnFailed(e -> conversation.setText("Cannot read sample " + index + ": " + task.getException().getMessage()));
-        background.execute(task);
+
+            @Override
+            public void toggleFullScreen() {
+                stage.setFullScreen(!stage.isFullScreen());
+            }
+
+            @Override
+            public void present() {
+                stage.setFullScreen(true);
+            }
+        });
+        scene[0] = new Scene(view, 1400, 900);
+        theme.applyTo(scene[0], List.of());
+        stage.setTitle("LLaVA Inspector");
+        stage.setScene(scene[0]);
+        stage.show();
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        Arguments args = Arguments.parse(raw);
+        model.open(args.files(), args.images(), args.maps());
+        view.requestFocus();
     }
 
     @Override
-    public void stop() {
-        background.shutdownNow();
-        if (dataset != null) {
-            dataset.close();
-        }
-        Platform.exit();
-    }
-
-    /** Shows a sample's number, id and image from the in-memory index (no disk access on the FX thread). */
-    private final class SampleCell extends ListCell<Integer> {
-        @Override
-        protected void updateItem(Integer index, boolean empty) {
-            super.updateItem(index, empty);
-            if (empty || index == null || dataset == null) {
-                setText(null);
-                return;
-            }
-            String image = dataset.index().firstImage(index);
-            setText(index + "   " + dataset.index().id(index) + "   " + (image == null ? "(text-only)" : image));
+    public void stop() throws Exception {
+        if (context != null) {
+            context.close();
         }
     }
 }

@@ -76,6 +76,22 @@ public final class DatasetScanner {
         return scanner.stoppedAt;
     }
 
+    /**
+     * Reads one record from its source bytes (e.g. {@link DatasetIndex#readBytes}) and hands it to the visitor as
+     * record {@code index}; used to validate a single sample without a pass over its file.
+     */
+    public static void scanRecord(Path file, int index, byte[] bytes, RecordVisitor visitor) throws DatasetException {
+        DatasetScanner scanner = new DatasetScanner(file, TaskMonitor.NONE, 0, -1, false);
+        scanner.recordIndex = index - 1;
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            scanner.readRecord(p, p.nextToken(), visitor, bytes.length);
+        } catch (JsonProcessingException e) {
+            throw scanner.at(e.getLocation(), e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read record " + index + ": " + e.getMessage());
+        }
+    }
+
     private InputStream open() throws IOException {
         if (start == 0) {
             return Files.newInputStream(file);

@@ -1,0 +1,88 @@
+package org.llavainspector.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.llavainspector.core.image.ImageDecoder;
+import org.llavainspector.core.image.ImageLoader;
+import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.image.LoadedImage;
+import org.llavainspector.core.image.ThumbnailCache;
+
+/**
+ * The images of the open collection: the image sources (zips, folders, prefix rules), the thumbnail cache and the
+ * full-size loader. Sources can change when files are opened; requests always go to the current ones.
+ */
+public final class ImageService implements AutoCloseable {
+    private final Executor background;
+    private final long budgetBytes;
+    private final List<Path> sourcePaths = new ArrayList<>();
+    private final List<String> rules = new ArrayList<>();
+    private volatile ImageSources sources = ImageSources.none();
+    private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
+    private volatile ThumbnailCache thumbnails;
+
+    public ImageService(Executor background, long budgetBytes) {
+        this.background = background;
+        this.budgetBytes = budgetBytes;
+        this.thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Adds image sources and prefix rules (duplicates ignored) and reopens; throws with a one-line message. */
+    public synchronized void addSources(List<Path> paths, List<String> mapRules) throws IOException {
+        LinkedHashSet<Path> all = new LinkedHashSet<>(sourcePaths);
+        paths.forEach(p -> all.add(p.toAbsolutePath().normalize()));
+        LinkedHashSet<String> allRules = new LinkedHashSet<>(rules);
+        allRules.addAll(mapRules);
+        if (all.size() == sourcePaths.size() && allRules.size() == rules.size()) {
+            return;
+        }
+        ImageSources opened = ImageSources.open(new ArrayList<>(all), new ArrayList<>(allRules));
+        sourcePaths.clear();
+        sourcePaths.addAll(all);
+        rules.clear();
+        rules.addAll(allRules);
+        ImageSources old = sources;
+        ThumbnailCache oldCache = thumbnails;
+        sources = opened;
+        loader = new ImageLoader(opened, new ImageDecoder());
+        thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
+        oldCache.close();
+        old.close();
+    }
+
+    /** The open sources, for the status bar. */
+    public synchronized List<Path> sourcePaths() {
+        return List.copyOf(sourcePaths);
+    }
+
+    /** A thumbnail; cancel the future when it is no longer wanted. Never fails (failures are LoadedImages). */
+    public CompletableFuture<LoadedImage> thumbnail(String datasetPath) {
+        return thumbnails.request(datasetPath);
+    }
+
+    /** Starts loading thumbnails that will probably be wanted next. */
+    public void prefetch(List<String> datasetPaths) {
+        thumbnails.prefetch(datasetPaths);
+    }
+
+    /** A full-size image (capped) for the detail view, decoded off the FX thread. */
+    public CompletableFuture<LoadedImage> full(String datasetPath) {
+        ImageLoader current = loader;
+        return CompletableFuture.supplyAsync(() -> current.full(datasetPath), background);
+    }
+
+    public ThumbnailCache.Stats thumbnailStats() {
+        return thumbnails.stats();
+    }
+
+    @Override
+    public void close() throws IOException {
+        thumbnails.close();
+        sources.close();
+    }
+}

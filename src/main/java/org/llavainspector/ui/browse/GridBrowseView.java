@@ -1,0 +1,79 @@
+package org.llavainspector.ui.browse;
+
+import javafx.application.Platform;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.GridView;
+import org.llavainspector.ui.main.MainViewModel;
+
+/** The virtualized thumbnail grid over the samples shown; the current sample is highlighted and kept in view. */
+public final class GridBrowseView extends StackPane {
+    static final double THUMBNAIL_SIDE = 150;
+
+    private final GridView<Integer> grid;
+    private final MainViewModel model;
+
+    public GridBrowseView(MainViewModel model) {
+        this.model = model;
+        setId("browse-grid");
+        grid = new GridView<>(model.visibleSamples());
+        grid.setId("thumbnail-grid");
+        grid.setCellWidth(THUMBNAIL_SIDE + 16);
+        grid.setCellHeight(THUMBNAIL_SIDE + 36);
+        grid.setHorizontalCellSpacing(6);
+        grid.setVerticalCellSpacing(6);
+        grid.setCellFactory(g -> new CurrentAwareCell(model));
+        getChildren().add(grid);
+        model.currentPositionProperty().addListener((obs, old, pos) -> Platform.runLater(this::refreshSelection));
+        // new image sources: rebuild the cells so that they ask for their thumbnails again
+        model.imageGenerationProperty().addListener((obs, old, gen) -> grid.setCellFactory(g -> new CurrentAwareCell(model)));
+    }
+
+    private void refreshSelection() {
+        ensureVisible(model.currentPositionProperty().get());
+        grid.lookupAll(".thumbnail-cell").forEach(node -> {
+            if (node instanceof CurrentAwareCell) {
+                ((CurrentAwareCell) node).markCurrent();
+            }
+        });
+    }
+
+    /** Scrolls the grid so that the row of position {@code pos} is visible. */
+    private void ensureVisible(int pos) {
+        if (pos < 0 || !(grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow)) {
+            return;
+        }
+        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) grid.lookup(".virtual-flow");
+        double cellSpan = grid.getCellWidth() + 2 * grid.getHorizontalCellSpacing();
+        int perRow = Math.max(1, (int) Math.floor((flow.getWidth() - 20) / cellSpan));
+        int row = pos / perRow;
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+            flow.scrollTo(row);
+        }
+    }
+
+    /** A thumbnail cell that shows whether it holds the current sample. */
+    private static final class CurrentAwareCell extends ThumbnailCell {
+        private final MainViewModel model;
+
+        CurrentAwareCell(MainViewModel model) {
+            super(model, THUMBNAIL_SIDE);
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Integer g, boolean empty) {
+            super.updateItem(g, empty);
+            markCurrent();
+        }
+
+        void markCurrent() {
+            int pos = model.currentPositionProperty().get();
+            Integer g = getItem();
+            boolean current = g != null && pos >= 0 && pos < model.visibleSamples().size()
+                    && model.visibleSamples().get(pos).equals(g);
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), current);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.llavainspector.ui.browse;
+
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.llavainspector.core.image.LoadedImage;
+import org.llavainspector.ui.common.FxImages;
+import org.llavainspector.ui.main.MainViewModel;
+
+/**
+ * One sample in the grid: its thumbnail (or a placeholder saying why there is none) and its id. The nodes are
+ * built once; {@link #updateItem} re-points the cell and cancels the thumbnail load of the sample it left.
+ */
+class ThumbnailCell extends GridCell<Integer> {
+    private final MainViewModel model;
+    private final ImageView image = new ImageView();
+    private final FontIcon placeholder = new FontIcon();
+    private final Label caption = new Label();
+    private final StackPane frame = new StackPane(placeholder, image);
+    private CompletableFuture<LoadedImage> pending;
+    private Integer shown;
+
+    ThumbnailCell(MainViewModel model, double side) {
+        this.model = model;
+        getStyleClass().add("thumbnail-cell");
+        frame.getStyleClass().add("thumbnail-frame");
+        placeholder.getStyleClass().add("thumbnail-placeholder");
+        caption.getStyleClass().add("thumbnail-caption");
+        image.setFitWidth(side);
+        image.setFitHeight(side);
+        image.setPreserveRatio(true);
+        frame.setPrefSize(side, side);
+        frame.setMinSize(side, side);
+        VBox box = new VBox(4, frame, caption);
+        box.setAlignment(Pos.CENTER);
+        caption.setMaxWidth(side);
+        setGraphic(box);
+        setOnMouseClicked(e -> {
+            Integer g = getItem();
+            if (g != null) {
+                model.currentPositionProperty().set(model.visibleSamples().indexOf(g));
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(Integer g, boolean empty) {
+        super.updateItem(g, empty);
+        // ControlsFX's grid empties and refills its cells on every layout pass: only a new sample counts
+        if (empty || g == null) {
+            getGraphic().setVisible(false);
+            return;
+        }
+        getGraphic().setVisible(true);
+        if (g.equals(shown)) {
+            return;
+        }
+        shown = g;
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+        image.setImage(null);
+        String id = model.idOf(g);
+        caption.setText(id == null ? "#" + g : id);
+        String path = model.firstImage(g);
+        if (path == null) {
+            showPlaceholder("mdmz-notes", "text-only sample");
+            return;
+        }
+        showPlaceholder("mdal-image", "loading " + path);
+        CompletableFuture<LoadedImage> load = model.context().images().thumbnail(path);
+        pending = load;
+        load.thenAccept(loaded -> Platform.runLater(() -> {
+            if (pending == load) {
+                show(loaded);
+            }
+        }));
+    }
+
+    private void show(LoadedImage loaded) {
+        if (loaded.hasPixels()) {
+            image.setImage(FxImages.toFx(loaded));
+            placeholder.setVisible(false);
+        } else {
+            showPlaceholder("mdal-broken_image", loaded.status() + ": " + loaded.message());
+            placeholder.getStyleClass().add("thumbnail-broken");
+        }
+    }
+
+    private void showPlaceholder(String icon, String why) {
+        placeholder.getStyleClass().remove("thumbnail-broken");
+        placeholder.setIconLiteral(icon);
+        placeholder.setVisible(true);
+        frame.setAccessibleText(why);
+        javafx.scene.control.Tooltip.install(frame, new javafx.scene.control.Tooltip(why));
+    }
+}

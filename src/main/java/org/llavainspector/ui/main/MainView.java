@@ -1,0 +1,300 @@
+package org.llavainspector.ui.main;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.llavainspector.ui.browse.GridBrowseView;
+import org.llavainspector.ui.browse.TableBrowseView;
+import org.llavainspector.ui.search.FilterBar;
+import org.llavainspector.ui.shortcuts.ShortcutOverlay;
+
+/**
+ * The main window's content: menu and tool bar (filter, view toggle, actions), the browser (grid or list) beside
+ * the detail pane, the status bar, error notifications and the shortcut overlay. Keyboard first: see
+ * {@link org.llavainspector.ui.shortcuts.Shortcut}.
+ */
+public final class MainView extends StackPane {
+    private final MainViewModel model;
+    private final MainActions actions;
+    private final ShortcutOverlay overlay = new ShortcutOverlay();
+    private final NotificationPane notifications;
+    private final Node filterField;
+
+    /** What the window around this view does (theme, full screen, presentation): kept out of the view-model. */
+    public interface MainActions {
+        void toggleTheme();
+
+        void toggleFullScreen();
+
+        void present();
+    }
+
+    public MainView(MainViewModel model, Node detailView, FilterBar filterBar, MainActions actions) {
+        this.model = model;
+        this.actions = actions;
+        this.filterField = filterBar.field();
+        setId("main-view");
+
+        GridBrowseView grid = new GridBrowseView(model);
+        TableBrowseView table = new TableBrowseView(model);
+        StackPane browse = new StackPane(table, grid);
+        grid.visibleProperty().bind(model.gridModeProperty());
+        table.visibleProperty().bind(model.gridModeProperty().not());
+
+        SplitPane split = new SplitPane(browse, detailView);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.45);
+        SplitPane.setResizableWithParent(browse, false);
+
+        BorderPane layout = new BorderPane(split);
+        layout.setTop(new javafx.scene.layout.VBox(menuBar(), toolBar(filterBar)));
+        layout.setBottom(statusBar());
+        notifications = new NotificationPane(layout);
+        notifications.setId("notifications");
+        notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        model.onError(this::notifyError);
+        getChildren().addAll(notifications, overlay);
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            openDropped(files);
+            e.setDropCompleted(true);
+            e.consume();
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setId("menu-open");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseFiles());
+        Menu recent = new Menu("Open Recent");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            for (Path p : model.context().recentFiles().list()) {
+                MenuItem item = new MenuItem(p.toString());
+                item.setOnAction(a -> model.open(List.of(p), List.of(), List.of()));
+                recent.getItems().add(item);
+            }
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("(none)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, open, recent, quit);
+
+        Menu view = new Menu("View", null,
+                item("Grid / list", "Shortcut+L", () -> model.gridModeProperty().set(!model.gridModeProperty().get())),
+                item("Light / dark theme", "Shortcut+D", actions::toggleTheme),
+                item("Full screen", "F11", actions::toggleFullScreen),
+                item("Presentation mode", null, actions::present));
+        Menu go = new Menu("Go", null,
+                item("Next sample", null, model::next),
+                item("Previous sample", null, model::previous),
+                item("Random sample", null, model::random),
+                item("Jump to…", "Shortcut+G", this::askJump),
+                item("Filter", "Shortcut+F", filterField::requestFocus));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show));
+        MenuBar bar = new MenuBar(file, view, go, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar(FilterBar filterBar) {
+        ToggleButton gridToggle = new ToggleButton(null, new FontIcon("mdmz-view_module"));
+        gridToggle.setId("toggle-grid");
+        gridToggle.setTooltip(new Tooltip("Grid / list (Ctrl+L)"));
+        gridToggle.selectedProperty().bindBidirectional(model.gridModeProperty());
+        Button random = iconButton("present-random-toolbar", "mdmz-shuffle", "Random sample (R)", model::random);
+        Button present = iconButton("present", "mdmz-slideshow", "Presentation mode (P)", actions::present);
+        Button theme = iconButton("toggle-theme", "mdmz-wb_sunny", "Light / dark (Ctrl+D)", actions::toggleTheme);
+        Button open = iconButton("open", "mdal-folder_open", "Open dataset files (Ctrl+O)", this::chooseFiles);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, filterBar, spacer, gridToggle, random, present, theme);
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private static Button iconButton(String id, String icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-text");
+        status.textProperty().bind(model.statusProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("index-progress");
+        progress.progressProperty().bind(model.indexProgressProperty());
+        progress.visibleProperty().bind(model.indexProgressProperty().lessThan(1));
+        progress.setPrefWidth(160);
+        Label position = new Label();
+        position.setId("position");
+        position.getStyleClass().add("status-text");
+        Runnable update = () -> {
+            int pos = model.currentPositionProperty().get();
+            position.setText(pos < 0 ? "" : String.format("%,d / %,d", pos + 1, model.visibleSamples().size()));
+        };
+        model.currentPositionProperty().addListener((o, a, b) -> update.run());
+        model.visibleSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> update.run());
+        HBox bar = new HBox(status, progress, position);
+        bar.getStyleClass().add("status-bar");
+        bar.setId("status-bar");
+        return bar;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (overlay.isVisible()) {
+            overlay.hide();
+            e.consume();
+            return;
+        }
+        boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
+        if (e.isShortcutDown() && e.getCode() == KeyCode.F || !typing && e.getCode() == KeyCode.SLASH && !e.isShiftDown()) {
+            filterField.requestFocus();
+            e.consume();
+            return;
+        }
+        if (typing) {
+            if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+                requestFocus();
+                e.consume();
+            }
+            return;
+        }
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case J, RIGHT, DOWN -> model.next();
+            case K, LEFT, UP -> model.previous();
+            case PAGE_DOWN -> model.move(10);
+            case PAGE_UP -> model.move(-10);
+            case HOME -> model.currentPositionProperty().set(model.visibleSamples().isEmpty() ? -1 : 0);
+            case END -> model.currentPositionProperty().set(model.visibleSamples().size() - 1);
+            case R -> model.random();
+            case P -> actions.present();
+            case F11 -> actions.toggleFullScreen();
+            default -> {
+                if ("?".equals(e.getText()) || e.getCode() == KeyCode.SLASH && e.isShiftDown()) {
+                    overlay.show();
+                } else {
+                    return;
+                }
+            }
+        }
+        e.consume();
+    }
+
+    private void askJump() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Jump to sample");
+        dialog.setHeaderText("Sample number or id");
+        dialog.initOwner(getScene().getWindow());
+        Optional<String> answer = dialog.showAndWait();
+        answer.ifPresent(a -> {
+            if (!model.jumpTo(a)) {
+                notifyError("no sample " + a + " among the samples shown");
+            }
+        });
+    }
+
+    private void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open LLaVA datasets");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("LLaVA datasets (*.json, *.jsonl)", "*.json", "*.jsonl"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Window w = getScene().getWindow();
+        List<File> files = chooser.showOpenMultipleDialog(w);
+        if (files != null) {
+            openDropped(files);
+        }
+    }
+
+    /** Dataset files are opened; zips and folders become image sources. */
+    private void openDropped(List<File> files) {
+        List<Path> datasets = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (File f : files) {
+            String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+            if (f.isDirectory() || name.endsWith(".zip")) {
+                sources.add(f.toPath());
+            } else {
+                datasets.add(f.toPath());
+            }
+        }
+        model.open(datasets, sources, List.of());
+    }
+
+    /** Shows a one-line, non-blocking error notification. */
+    public void notifyError(String message) {
+        notifications.show(message, new FontIcon("mdal-error_outline"));
+    }
+
+    /** For tests and the window: the error shown last, or empty. */
+    public String lastNotification() {
+        return notifications.isShowing() ? notifications.getText() : "";
+    }
+
+    Consumer<String> errorSink() {
+        return this::notifyError;
+    }
+}

@@ -1,0 +1,309 @@
+package org.llavainspector.ui.main;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.util.Duration;
+import org.llavainspector.core.dataset.Dataset;
+import org.llavainspector.core.dataset.DatasetCollection;
+import org.llavainspector.core.dataset.DatasetException;
+import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.ui.AppContext;
+import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.detail.SampleDetail;
+
+/**
+ * State of the main window: the open collection, the samples shown (all, or those matching the filter), the
+ * current sample and the status line. Views bind to its properties; every slow step runs in the background.
+ */
+public final class MainViewModel {
+    private static final Duration PULSE = Duration.millis(100);
+
+    private final AppContext context;
+    private final DatasetCollection collection;
+    private final AtomicLong indexedBytes = new AtomicLong();
+    private final AtomicLong totalBytes = new AtomicLong();
+    private final ObservableList<Integer> visible = FXCollections.observableArrayList();
+    private final IntegerProperty currentPosition = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<SampleDetail> current = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty total = new SimpleIntegerProperty();
+    private final IntegerProperty imageGeneration = new SimpleIntegerProperty();
+    private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
+    private final List<Consumer<String>> errorListeners = new ArrayList<>();
+    private final List<Dataset> reportedFailures = new ArrayList<>();
+    private final Random random = new Random();
+    private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
+    private boolean filtered;
+    private Task<SampleDetail> loading;
+
+    public MainViewModel(AppContext context) {
+        this.context = context;
+        this.collection = new DatasetCollection(context.indexer(), new TaskMonitor() {
+            @Override
+            public void progress(long done, long total) {
+                indexedBytes.set(done);
+                totalBytes.set(total);
+            }
+        });
+        pulse.setCycleCount(Timeline.INDEFINITE);
+        currentPosition.addListener((obs, old, pos) -> loadCurrent());
+    }
+
+    /** Opens dataset files into the collection, with extra image sources and {@code PREFIX=SRC} rules. */
+    public void open(List<Path> files, List<Path> imageSources, List<String> prefixRules) {
+        List<Path> sources = new ArrayList<>(imageSources);
+        for (Path file : files) {
+            sources.addAll(ImageSources.proposeSourcesBeside(file));
+        }
+        // sources first (opening a zip reads only its directory), so that the first thumbnails find them
+        Background.task(() -> {
+            context.images().addSources(sources, prefixRules);
+            return context.images().sourcePaths();
+        }).onSuccess(opened -> {
+            imageGeneration.set(imageGeneration.get() + 1);
+            startIndexing(files);
+        }).onError(e -> {
+            reportError("image sources: " + e.getMessage());
+            startIndexing(files);
+        }).start(context.background());
+    }
+
+    private void startIndexing(List<Path> files) {
+        for (Path file : files) {
+            collection.add(file);
+            context.recentFiles().add(file);
+        }
+        pulse.play();
+        takeInNewSamples();
+    }
+
+    /** Changes whenever the image sources change, so that views reload their thumbnails. */
+    public ReadOnlyIntegerProperty imageGenerationProperty() {
+        return imageGeneration;
+    }
+
+    /** Adds what the indexer found since the last pulse; reports files that failed. */
+    private void takeInNewSamples() {
+        int before = collection.size();
+        int added = collection.refresh();
+        if (added > 0) {
+            total.set(collection.size());
+            if (!filtered) {
+                List<Integer> fresh = new ArrayList<>(added);
+                for (int g = before; g < before + added; g++) {
+                    fresh.add(g);
+                }
+                visible.addAll(fresh);
+            }
+            if (currentPosition.get() < 0 && !visible.isEmpty()) {
+                currentPosition.set(0);
+            }
+        }
+        for (Dataset d : collection.datasets()) {
+            if (d.index().completion().isCompletedExceptionally() && !reportedFailures.contains(d)) {
+                reportedFailures.add(d);
+                d.index().completion().exceptionally(e -> {
+                    reportError(e instanceof DatasetException ? e.getMessage() : String.valueOf(e.getCause() == null
+                            ? e : e.getCause()).replace("org.llavainspector.core.dataset.DatasetException: ", ""));
+                    return null;
+                });
+            }
+        }
+        boolean complete = collection.isComplete();
+        long all = Math.max(1, totalBytes.get());
+        indexProgress.set(complete ? 1 : Math.min(0.99, (double) indexedBytes.get() / all));
+        updateStatus(complete);
+        if (complete) {
+            pulse.stop();
+        }
+    }
+
+    private void updateStatus(boolean complete) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%,d samples", collection.size()));
+        if (filtered) {
+            sb.append(String.format(" · %,d shown", visible.size()));
+        }
+        if (!complete) {
+            sb.append(String.format(" · indexing %d%%", (int) (indexProgress.get() * 100)));
+        }
+        status.set(sb.toString());
+    }
+
+    /** Shows only these samples (global numbers, ascending), or all when {@code matches} is null. */
+    public void showOnly(int[] matches) {
+        filtered = matches != null;
+        List<Integer> list = new ArrayList<>();
+        if (matches == null) {
+            for (int g = 0; g < collection.size(); g++) {
+                list.add(g);
+            }
+        } else {
+            for (int g : matches) {
+                list.add(g);
+            }
+        }
+        visible.setAll(list);
+        currentPosition.set(visible.isEmpty() ? -1 : 0);
+        loadCurrent();
+        updateStatus(collection.isComplete());
+    }
+
+    private void loadCurrent() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        int pos = currentPosition.get();
+        if (pos < 0 || pos >= visible.size()) {
+            current.set(null);
+            return;
+        }
+        int g = visible.get(pos);
+        Dataset dataset = collection.datasetOf(g);
+        int record = collection.recordOf(g);
+        loading = Background.task(() -> SampleReader.read(dataset, g, record))
+                .onSuccess(current::set)
+                .onError(e -> reportError("sample " + g + ": " + e.getMessage()))
+                .start(context.background());
+        prefetchNeighbours(pos);
+    }
+
+    private void prefetchNeighbours(int pos) {
+        List<String> paths = new ArrayList<>();
+        for (int p = Math.max(0, pos - 2); p < Math.min(visible.size(), pos + 6); p++) {
+            String image = firstImage(visible.get(p));
+            if (image != null) {
+                paths.add(image);
+            }
+        }
+        context.images().prefetch(paths);
+    }
+
+    // navigation
+
+    public void next() {
+        move(1);
+    }
+
+    public void previous() {
+        move(-1);
+    }
+
+    public void move(int delta) {
+        if (!visible.isEmpty()) {
+            currentPosition.set(Math.max(0, Math.min(visible.size() - 1, currentPosition.get() + delta)));
+        }
+    }
+
+    public void random() {
+        if (!visible.isEmpty()) {
+            currentPosition.set(random.nextInt(visible.size()));
+        }
+    }
+
+    /**
+     * Jumps to a sample given by its number (as shown, 0-based global) or its id; returns false when none matches.
+     */
+    public boolean jumpTo(String target) {
+        String t = target.strip();
+        if (t.matches("\\d+")) {
+            int g = Integer.parseInt(t);
+            int pos = visible.indexOf(g);
+            if (pos >= 0) {
+                currentPosition.set(pos);
+                return true;
+            }
+        }
+        for (int pos = 0; pos < visible.size(); pos++) {
+            int g = visible.get(pos);
+            if (t.equals(collection.datasetOf(g).index().id(collection.recordOf(g)))) {
+                currentPosition.set(pos);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // what views read
+
+    public DatasetCollection collection() {
+        return collection;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    /** Global numbers of the samples shown, in order. */
+    public ObservableList<Integer> visibleSamples() {
+        return visible;
+    }
+
+    /** Position of the current sample in {@link #visibleSamples()}, -1 for none. */
+    public IntegerProperty currentPositionProperty() {
+        return currentPosition;
+    }
+
+    /** The current sample, read in the background; null while none. */
+    public ReadOnlyObjectProperty<SampleDetail> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total;
+    }
+
+    /** 0..1 while files are being indexed, 1 when done. */
+    public DoubleProperty indexProgressProperty() {
+        return indexProgress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanProperty gridModeProperty() {
+        return gridMode;
+    }
+
+    /** The first image path of sample g, or null (index data: no disk access). */
+    public String firstImage(int g) {
+        return collection.datasetOf(g).index().firstImage(collection.recordOf(g));
+    }
+
+    /** The id of sample g (index data: no disk access). */
+    public String idOf(int g) {
+        return collection.datasetOf(g).index().id(collection.recordOf(g));
+    }
+
+    /** Tells the listener about every error worth a notification (one line, naming file and position). */
+    public void onError(Consumer<String> listener) {
+        errorListeners.add(listener);
+    }
+
+    void reportError(String message) {
+        errorListeners.forEach(l -> l.accept(message));
+    }
+}

@@ -1,0 +1,35 @@
+package org.llavainspector.ui.shortcuts;
+
+/** The keyboard shortcuts of the main window, in one place for the key handler, the overlay and README. */
+public enum Shortcut {
+    NEXT("J / → / ↓", "next sample"),
+    PREVIOUS("K / ← / ↑", "previous sample"),
+    PAGE("Page Down / Page Up", "ten samples on / back"),
+    FIRST_LAST("Home / End", "first / last sample"),
+    SEARCH("Ctrl+F or /", "focus the filter"),
+    CLEAR("Esc", "leave the filter (clear it when empty focus) / close overlays"),
+    JUMP("Ctrl+G", "jump to a sample number or id"),
+    TOGGLE_VIEW("Ctrl+L", "toggle grid / list"),
+    RANDOM("R", "random sample"),
+    PRESENT("P", "presentation mode (full screen, large type)"),
+    THEME("Ctrl+D", "light / dark theme"),
+    FULL_SCREEN("F11", "full screen"),
+    OPEN("Ctrl+O", "open dataset files"),
+    HELP("?", "this list of shortcuts");
+
+    private final String keys;
+    private final String action;
+
+    Shortcut(String keys, String action) {
+        this.keys = keys;
+        this.action = action;
+    }
+
+    public String keys() {
+        return keys;
+    }
+
+    public String action() {
+        return action;
+    }
+}
