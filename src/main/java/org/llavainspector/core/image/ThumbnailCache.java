@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decoded thumbnails, loaded asynchronously on a bounded pool and kept within a memory budget.
@@ -73,13 +74,13 @@ public final class ThumbnailCache implements AutoCloseable {
      * returned future when the thumbnail is no longer wanted.
      */
     public CompletableFuture<LoadedImage> request(String path) {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<LoadedImage>[] shared = new CompletableFuture[1];
+        AtomicReference<CompletableFuture<LoadedImage>> shared = new AtomicReference<>();
+        // Under the key's lock, so that a release that cancels the load cannot slip in between.
         interest.compute(path, (key, count) -> {
-            shared[0] = cache.get(key, (k, ignored) -> startLoad(k));
+            shared.set(cache.get(key, (k, ignored) -> startLoad(k)));
             return count == null ? 1 : count + 1;
         });
-        CompletableFuture<LoadedImage> load = shared[0];
+        CompletableFuture<LoadedImage> load = shared.get();
         CompletableFuture<LoadedImage> mine = load.handle((image, error) -> image != null ? image
                 : LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + error, ImageFormat.UNKNOWN));
         mine.whenComplete((image, error) -> release(path, load, mine.isCancelled()));
