@@ -33,6 +33,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageHealthChecker;
 import org.llavainspector.core.image.ImageLoader;
@@ -168,13 +169,13 @@ public final class BenchImagesCommand implements Callable<Integer> {
 
     private void measureExistenceInProcess(Path zip, Path chat) throws Exception {
         long t0 = System.nanoTime();
-        List<List<String>> records = DatasetImagePaths.read(chat);
+        DatasetIndex index = DatasetIndex.build(chat, TaskMonitor.NONE);
         double parse = seconds(t0);
         try (ImageSources sources = ImageSources.open(List.of(zip), List.of())) {
             ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
             long t1 = System.nanoTime();
             ImageHealthChecker.Report report = new ImageHealthChecker(loader, 1)
-                    .check(records.size(), records::get, false, TaskMonitor.NONE, (r, p, s, m) -> { });
+                    .check(index.size(), index::images, false, TaskMonitor.NONE, (r, p, s, m) -> { });
             double check = seconds(t1);
             if (report.count(ImageStatus.OK) != entries) {
                 throw new IllegalStateException("expected every image to be found: " + report.problemCountsByKind());
@@ -190,7 +191,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "org.llavainspector.Launcher",
-                "images", zip.toString(), "--check-dataset", chat.toString());
+                "validate", chat.toString(), "--images", zip.toString(), "--json");
         double[] s = new double[processRuns];
         String output = "";
         for (int i = 0; i < processRuns; i++) {

@@ -42,10 +42,6 @@ public final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
-    @Option(names = "--check-dataset", paramLabel = "FILE", hidden = true,
-            description = "check that every image of dataset FILE exists in SRC and is not empty (for the benchmark)")
-    Path checkDataset;
-
     @Spec
     CommandSpec spec;
 
@@ -53,14 +49,12 @@ public final class ImagesCommand implements Callable<Integer> {
     public Integer call() throws IOException, DatasetException {
         PrintWriter out = spec.commandLine().getOut();
         try (ImageSource src = open(source)) {
-            if (checkDataset != null) {
-                return checkDataset(src, out);
-            }
-            TaskMonitor monitor = deep && !json ? new StderrProgress(spec.commandLine().getErr(), "reading file heads")
-                    : TaskMonitor.NONE;
-            ImageInventory inventory = ImageInventory.of(src, deep, monitor);
-            if (monitor instanceof StderrProgress) {
-                ((StderrProgress) monitor).finish();
+            ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), "reading file heads", deep && !json);
+            ImageInventory inventory;
+            try {
+                inventory = ImageInventory.of(src, deep, progress);
+            } finally {
+                progress.clear();
             }
             if (json) {
                 printJson(out, src, inventory);
@@ -78,18 +72,6 @@ public final class ImagesCommand implements Callable<Integer> {
             String m = e.getMessage();
             throw new CliException(m != null && m.startsWith(path.toString()) ? m : path + ": " + m);
         }
-    }
-
-    private int checkDataset(ImageSource src, PrintWriter out) throws IOException, DatasetException {
-        List<List<String>> records = DatasetImagePaths.read(checkDataset);
-        ImageLoader loader = new ImageLoader(new ImageSources(List.of(src), List.of()), new ImageDecoder());
-        ImageHealthChecker.Report report = new ImageHealthChecker(loader, 1)
-                .check(records.size(), records::get, false, TaskMonitor.NONE, (record, path, status, message) -> { });
-        StringJoiner problems = new StringJoiner(", ");
-        report.problemCountsByKind().forEach((kind, n) -> problems.add(kind + " " + fmt(n)));
-        out.printf(Locale.ROOT, "%s images in %s records, %s found: %s%n", fmt(report.images()),
-                fmt(report.records()), fmt(report.count(ImageStatus.OK)), problems);
-        return report.problems() == 0 ? 0 : 1;
     }
 
     private static String kindOf(ImageSource src) {
@@ -157,33 +139,5 @@ public final class ImagesCommand implements Callable<Integer> {
         int u = (int) (Math.log(bytes) / Math.log(1024)) - 1;
         u = Math.min(u, units.length() - 1);
         return String.format(Locale.ROOT, "%.1f %siB", bytes / Math.pow(1024, u + 1), units.charAt(u));
-    }
-
-    /** A progress line on stderr, rewritten in place at most once per percent. */
-    private static final class StderrProgress implements TaskMonitor {
-        private final PrintWriter err;
-        private final String what;
-        private int lastPercent = -1;
-
-        StderrProgress(PrintWriter err, String what) {
-            this.err = err;
-            this.what = what;
-        }
-
-        @Override
-        public void progress(long done, long total) {
-            int percent = total <= 0 ? 0 : (int) (100 * done / total);
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                err.printf(Locale.ROOT, "\r%s: %d%% (%s of %s)", what, percent, fmt(done), fmt(total));
-                err.flush();
-            }
-        }
-
-        void finish() {
-            if (lastPercent >= 0) {
-                err.println();
-            }
-        }
     }
 }

@@ -88,13 +88,18 @@ class ImagesCommandTest {
     }
 
     @Test
-    void hiddenDatasetCheckCountsMissingAndEmptyImages() throws IOException {
+    void validateWithImagesCountsMissingAndEmptyImages() throws IOException {
         Path chat = Files.writeString(dir.resolve("chat.json"), "[{\"id\":\"1\",\"image\":\"GCC_train_000000001.jpg\","
-                + "\"conversations\":[{\"from\":\"human\",\"value\":\"<image>\"}]},{\"id\":\"2\"},"
-                + "{\"id\":\"3\",\"image\":[\"missing.jpg\",\"empty.jpg\"]}]");
+                + "\"conversations\":[{\"from\":\"human\",\"value\":\"<image>\"}, {\"from\":\"gpt\",\"value\":\"a\"}]},"
+                + "{\"id\":\"3\",\"image\":[\"missing.jpg\",\"empty.jpg\"],"
+                + "\"conversations\":[{\"from\":\"human\",\"value\":\"<image><image>\"}, {\"from\":\"gpt\",\"value\":\"b\"}]}]");
 
-        assertEquals(1, run("images", zip.toString(), "--check-dataset", chat.toString()), err.toString());
-        assertEquals("3 images in 3 records, 1 found: missing-image 1, unreadable-image 0, corrupt-image 1, "
-                + "wrong-image-format 0", out.toString().strip());
+        assertEquals(1, run("validate", chat.toString(), "--images", zip.toString(), "--json"), err.toString());
+        com.fasterxml.jackson.databind.JsonNode json = org.llavainspector.core.dataset.Json.MAPPER.readTree(out.toString());
+        assertEquals(1, json.get("counts").get("missing-image").asInt(), out.toString());
+        assertEquals(1, json.get("counts").get("corrupt-image").asInt(), out.toString());
+        assertEquals(2, json.get("problems").size());
+        assertEquals(1, json.get("problems").get(0).get("record").asInt());
+        assertTrue(json.get("problems").get(0).get("message").asText().startsWith("missing.jpg"));
     }
 }

@@ -133,4 +133,37 @@ class StatsAndValidateCommandTest {
         CliRun raw = CliRun.of("show", TestFiles.realdata("detail_23k_sample.json").toString(), "1", "--raw");
         assertTrue(raw.out().startsWith("{") && raw.out().contains("000000539056"), raw.out());
     }
+
+    @Test
+    void validateTheDemoAgainstItsZipFindsTheOneMissingImage() throws Exception {
+        Path zip = TestFiles.demo().resolveSibling("images.zip");
+        CliRun run = CliRun.of("validate", TestFiles.demo().toString(), "--images", zip.toString(), "--json", "--deep");
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertEquals(1, json.get("counts").get("missing-image").asInt(), run.out());
+        assertEquals(0, json.get("counts").get("corrupt-image").asInt());
+        JsonNode missing = null;
+        for (JsonNode p : json.get("problems")) {
+            if ("missing-image".equals(p.get("kind").asText())) {
+                missing = p;
+            }
+        }
+        assertEquals("000000033471", missing.get("id").asText());
+        assertEquals(3, missing.get("record").asInt());
+    }
+
+    @Test
+    void mapRulesResolveFolderPrefixesAndNeedASource() {
+        Path zip = TestFiles.demo().resolveSibling("images.zip");
+        Path mix = TestFiles.write(dir, "mix.json", "[{\"id\": \"a\", \"image\": \"llava/coco/000000319154.jpg\", "
+                + "\"conversations\": [{\"from\": \"human\", \"value\": \"<image>\\nQ\"}, {\"from\": \"gpt\", \"value\": \"A\"}]}]");
+        assertEquals(1, CliRun.of("validate", mix.toString(), "--images", zip.toString()).exitCode());
+        CliRun mapped = CliRun.of("validate", mix.toString(), "--images", zip.toString(), "--map", "llava/coco/=" + zip);
+        assertEquals(0, mapped.exitCode(), mapped.out() + mapped.err());
+        CliRun noSource = CliRun.of("validate", mix.toString(), "--map", "llava/coco/=" + zip);
+        assertEquals(2, noSource.exitCode());
+        CliRun badSource = CliRun.of("validate", mix.toString(), "--images", dir.resolve("nope.zip").toString());
+        assertEquals(2, badSource.exitCode());
+        assertEquals(1, badSource.err().strip().lines().count(), badSource.err());
+    }
 }

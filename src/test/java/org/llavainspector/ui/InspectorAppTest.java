@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.GridView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -15,7 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** With no argument the window opens the bundled demo dataset and shows the first conversation. */
+/** With no argument the window opens the bundled demo dataset; keys move through the samples. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorAppTest {
     @Start
@@ -24,12 +25,19 @@ class InspectorAppTest {
     }
 
     @Test
-    void opensTheDemoDatasetByDefault(FxRobot robot) throws Exception {
+    void opensTheDemoDatasetByDefaultAndNavigatesWithKeys(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#sample-list").queryAs(ListView.class).getItems().size() == 30);
+                () -> robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().size() == 30);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#conversation").queryAs(TextArea.class).getText().contains("[gpt]"));
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("30 samples"));
-        assertEquals(0, robot.lookup("#sample-list").queryAs(ListView.class).getSelectionModel().getSelectedIndex());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("30 samples"));
+        assertEquals("1 / 30", robot.lookup("#position").queryAs(Label.class).getText());
+        robot.type(KeyCode.J, 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#conversation").queryAs(TextArea.class).getText().contains("000000033471"));
+        assertEquals("4 / 30", robot.lookup("#position").queryAs(Label.class).getText());
+        robot.type(KeyCode.K);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("3 / 30", robot.lookup("#position").queryAs(Label.class).getText());
     }
 }
