@@ -1,0 +1,236 @@
+package org.llavainspector.ui.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.llavainspector.ui.AppContext;
+import org.llavainspector.ui.main.MainView;
+import org.llavainspector.ui.main.MainViewModel;
+import org.llavainspector.ui.search.FilterBar;
+import org.llavainspector.ui.search.FilterViewModel;
+import org.llavainspector.ui.search.SampleSearcher;
+import org.llavainspector.ui.theme.Theme;
+
+/**
+ * Measures how smooth the real main window stays under load, from the FX thread's point of view: the longest
+ * gap between two pulses (an {@link AnimationTimer} sees every frame) (1) while a large file is indexed, (2) while
+ * the thumbnail grid is scrolled from the first to the last row of a 600K-sample dataset with thumbnails loading,
+ * and (3) the time from a J key press to the next sample being shown. Run by {@code bench ui}.
+ *
+ * <p>Arguments: {@code INDEX_FILE GRID_FILE [--images ZIP]}; prints a markdown table on stdout and exits.
+ */
+public final class UiBenchmark extends Application {
+    private final List<Long> pulses = new ArrayList<>();
+    private boolean recording;
+    private MainViewModel model;
+    private MainView view;
+    private AppContext context;
+    private final List<String> rows = new ArrayList<>();
+
+    public static void main(String[] args) {
+        Application.launch(UiBenchmark.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        Path indexFile = Path.of(args.get(0));
+        Path gridFile = Path.of(args.get(1));
+        List<Path> images = args.size() > 3 && "--images".equals(args.get(2)) ? List.of(Path.of(args.get(3))) : List.of();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (recording) {
+                    pulses.add(System.nanoTime());
+                }
+            }
+        }.start();
+        CompletableFuture.runAsync(() -> {
+            try {
+                run(stage, indexFile, gridFile, images);
+            } catch (Throwable t) {
+                t.printStackTrace();
+                System.exit(2);
+            }
+            System.exit(0);
+        });
+    }
+
+    private void run(Stage stage, Path indexFile, Path gridFile, List<Path> images) throws Exception {
+        // 1. indexing a large file: first samples, and pulses while the rest is indexed
+        fx(() -> openWindow(stage));
+        startRecording();
+        long t0 = System.nanoTime();
+        fx(() -> model.open(List.of(indexFile), List.of(), List.of()));
+        waitUntil(() -> !model.visibleSamples().isEmpty(), 60);
+        double firstSamples = ms(System.nanoTime() - t0);
+        waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
+        double indexed = ms(System.nanoTime() - t0);
+        Gaps indexing = stopRecording();
+        int records = call(() -> model.visibleSamples().size());
+        row("open " + indexFile.getFileName() + " (" + String.format(Locale.ROOT, "%,d", records) + " samples): first samples shown",
+                fmt(firstSamples) + " ms", "< 500 ms");
+        row("  whole file indexed", fmt(indexed) + " ms", "");
+        row("  longest gap between FX pulses while indexing", fmt(indexing.max) + " ms (p99 " + fmt(indexing.p99) + ")", "< 50 ms");
+        fx(() -> stage.close());
+        context.close();
+
+        // 2. grid scrolled end to end with thumbnails loading
+        fx(() -> openWindow(stage));
+        fx(() -> model.open(List.of(gridFile), images, List.of()));
+        waitUntil(() -> model.collection().isComplete() && model.collection().size() > 0, 300);
+        int total = call(() -> model.visibleSamples().size());
+        VirtualFlow<?> flow = call(() -> (VirtualFlow<?>) view.lookup("#thumbnail-grid .virtual-flow"));
+        int rowsInGrid = call(flow::getCellCount);
+        startRecording();
+        long s0 = System.nanoTime();
+        int steps = 600;
+        for (int i = 1; i <= steps; i++) {
+            int target = (int) ((long) rowsInGrid * i / steps) - 1;
+            fx(() -> flow.scrollTo(Math.max(0, target)));
+            Thread.sleep(16);
+        }
+        double scrollMs = ms(System.nanoTime() - s0);
+        Gaps scrolling = stopRecording();
+        IndexedCell<?> last = call(flow::getLastVisibleCell);
+        row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + rowsInGrid + " rows, "
+                + steps + " jumps in " + fmt(scrollMs) + " ms; last row shown " + (last == null ? "?" : last.getIndex()) + ")",
+                "longest pulse gap " + fmt(scrolling.max) + " ms (p99 " + fmt(scrolling.p99) + ")", "< 50 ms");
+        var stats = context.images().thumbnailStats();
+        row("  thumbnails decoded / dropped before decoding (scrolled away) / cache peak of budget",
+                stats.decodes() + " / " + stats.droppedBeforeStart() + " / " + (stats.peakWeight() >> 20) + " of "
+                        + (stats.budget() >> 20) + " MiB", "peak ≤ budget");
+
+        // 3. next sample after a key press (with prefetch)
+        fx(() -> model.currentPositionProperty().set(1000));
+        waitUntil(() -> model.currentProperty().get() != null && model.currentProperty().get().sample() == model.visibleSamples().get(1000), 10);
+        double[] latency = new double[200];
+        for (int i = 0; i < latency.length; i++) {
+            int expected = call(() -> model.visibleSamples().get(model.currentPositionProperty().get() + 1));
+            long k0 = System.nanoTime();
+            fx(() -> Node.class.cast(view).fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "j", "j", KeyCode.J, false, false, false, false)));
+            waitUntil(() -> model.currentProperty().get() != null && model.currentProperty().get().sample() == expected
+                    && shownText().contains(String.valueOf(model.currentProperty().get().id())), 10);
+            fx(() -> { });
+            latency[i] = ms(System.nanoTime() - k0);
+            Thread.sleep(30);
+        }
+        Arrays.sort(latency);
+        row("next sample shown after J (200 presses)", "median " + fmt(latency[latency.length / 2]) + " ms, p95 "
+                + fmt(latency[latency.length * 95 / 100]) + " ms, max " + fmt(latency[latency.length - 1]) + " ms", "< 50 ms");
+        System.out.println("| measure | result | target |");
+        System.out.println("|---|---|---|");
+        rows.forEach(System.out::println);
+        context.close();
+    }
+
+    private String shownText() {
+        Node detail = view.lookup("#conversation");
+        return detail instanceof TextArea ? ((TextArea) detail).getText() : String.valueOf(model.currentProperty().get());
+    }
+
+    private void openWindow(Stage stage) {
+        context = new AppContext();
+        model = new MainViewModel(context);
+        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection()), context.background());
+        TextArea detail = new TextArea();
+        detail.setId("conversation");
+        model.currentProperty().addListener((o, a, s) -> detail.setText(s == null ? "" : s.id() + "\n" + s.turns()));
+        view = new MainView(model, detail, new FilterBar(filter), new MainView.MainActions() {
+            @Override
+            public void toggleTheme() {
+            }
+
+            @Override
+            public void toggleFullScreen() {
+            }
+
+            @Override
+            public void present() {
+            }
+        });
+        Scene scene = new Scene(view, 1400, 900);
+        Theme.LIGHT.applyTo(scene, List.of());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private record Gaps(double max, double p99) {
+    }
+
+    private void startRecording() throws Exception {
+        fx(() -> {
+            pulses.clear();
+            recording = true;
+        });
+    }
+
+    private Gaps stopRecording() throws Exception {
+        return call(() -> {
+            recording = false;
+            double[] gaps = new double[Math.max(1, pulses.size() - 1)];
+            for (int i = 1; i < pulses.size(); i++) {
+                gaps[i - 1] = ms(pulses.get(i) - pulses.get(i - 1));
+            }
+            Arrays.sort(gaps);
+            return new Gaps(gaps[gaps.length - 1], gaps[Math.min(gaps.length - 1, gaps.length * 99 / 100)]);
+        });
+    }
+
+    private void row(String what, String result, String target) {
+        rows.add("| " + what + " | " + result + " | " + target + " |");
+        System.err.println("bench ui: " + what + ": " + result);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String fmt(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!call(condition)) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(2);
+        }
+    }
+}
