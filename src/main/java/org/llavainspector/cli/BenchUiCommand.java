@@ -40,7 +40,7 @@ public final class BenchUiCommand implements Callable<Integer> {
         Path zip = data.resolve("cc3m-synthetic-595375-13800B-110400px-seed42.zip");
         Path chatForZip = data.resolve("chat-synthetic-595375-seed42.json");
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "org.llavainspector.ui.bench.UiBenchmark", instruct.toString()));
+                "org.llavainspector.ui.bench.UiBenchmark$Main", instruct.toString()));
         if (Files.isRegularFile(zip) && Files.isRegularFile(chatForZip)) {
             cmd.addAll(List.of(chatForZip.toString(), "--images", zip.toString()));
         } else {

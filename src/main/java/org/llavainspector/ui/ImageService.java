@@ -25,11 +25,29 @@ public final class ImageService implements AutoCloseable {
     private volatile ImageSources sources = ImageSources.none();
     private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
     private volatile ThumbnailCache thumbnails;
+    private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
 
     public ImageService(Executor background, long budgetBytes) {
         this.background = background;
         this.budgetBytes = budgetBytes;
         this.thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Adds sources in the background; thumbnails asked for meanwhile wait for them. The future fails with a
+     * one-line message when a source cannot be opened.
+     */
+    public CompletableFuture<Void> addSourcesInBackground(java.util.function.Supplier<List<Path>> paths,
+            List<String> mapRules) {
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
+            try {
+                addSources(paths.get(), mapRules);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e.getMessage(), e);
+            }
+        }, background);
+        ready = opening.exceptionally(e -> null);
+        return opening;
     }
 
     /** Adds image sources and prefix rules (duplicates ignored) and reopens; throws with a one-line message. */
@@ -62,7 +80,20 @@ public final class ImageService implements AutoCloseable {
 
     /** A thumbnail; cancel the future when it is no longer wanted. Never fails (failures are LoadedImages). */
     public CompletableFuture<LoadedImage> thumbnail(String datasetPath) {
-        return thumbnails.request(datasetPath);
+        CompletableFuture<Void> opening = ready;
+        if (opening.isDone()) {
+            return thumbnails.request(datasetPath);
+        }
+        CompletableFuture<LoadedImage> result = new CompletableFuture<>();
+        opening.thenRun(() -> {
+            if (result.isDone()) {
+                return; // cancelled while the sources were opening: ask for nothing
+            }
+            CompletableFuture<LoadedImage> inner = thumbnails.request(datasetPath);
+            result.whenComplete((image, error) -> inner.cancel(false));
+            inner.thenAccept(result::complete);
+        });
+        return result;
     }
 
     /** Starts loading thumbnails that will probably be wanted next. */

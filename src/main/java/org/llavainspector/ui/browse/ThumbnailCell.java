@@ -23,6 +23,7 @@ class ThumbnailCell extends GridCell<Integer> {
     private final FontIcon placeholder = new FontIcon();
     private final Label caption = new Label();
     private final StackPane frame = new StackPane(placeholder, image);
+    private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
     private CompletableFuture<LoadedImage> pending;
     private Integer shown;
 
@@ -41,6 +42,7 @@ class ThumbnailCell extends GridCell<Integer> {
         box.setAlignment(Pos.CENTER);
         caption.setMaxWidth(side);
         setGraphic(box);
+        javafx.scene.control.Tooltip.install(frame, why);
         setOnMouseClicked(e -> {
             Integer g = getItem();
             if (g != null) {
@@ -94,11 +96,11 @@ class ThumbnailCell extends GridCell<Integer> {
         }
     }
 
-    private void showPlaceholder(String icon, String why) {
+    private void showPlaceholder(String icon, String reason) {
         placeholder.getStyleClass().remove("thumbnail-broken");
         placeholder.setIconLiteral(icon);
         placeholder.setVisible(true);
-        frame.setAccessibleText(why);
-        javafx.scene.control.Tooltip.install(frame, new javafx.scene.control.Tooltip(why));
+        frame.setAccessibleText(reason);
+        why.setText(reason);
     }
 }

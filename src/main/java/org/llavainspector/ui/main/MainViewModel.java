@@ -73,21 +73,18 @@ public final class MainViewModel {
 
     /** Opens dataset files into the collection, with extra image sources and {@code PREFIX=SRC} rules. */
     public void open(List<Path> files, List<Path> imageSources, List<String> prefixRules) {
-        List<Path> sources = new ArrayList<>(imageSources);
-        for (Path file : files) {
-            sources.addAll(ImageSources.proposeSourcesBeside(file));
-        }
-        // sources first (opening a zip reads only its directory), so that the first thumbnails find them
-        Background.task(() -> {
-            context.images().addSources(sources, prefixRules);
-            return context.images().sourcePaths();
-        }).onSuccess(opened -> {
+        // the sources open in the background while indexing starts; thumbnails wait for them
+        context.images().addSourcesInBackground(() -> {
+            List<Path> sources = new ArrayList<>(imageSources);
+            files.forEach(file -> sources.addAll(ImageSources.proposeSourcesBeside(file)));
+            return sources;
+        }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(() -> {
+            if (e != null) {
+                reportError("image sources: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+            }
             imageGeneration.set(imageGeneration.get() + 1);
-            startIndexing(files);
-        }).onError(e -> {
-            reportError("image sources: " + e.getMessage());
-            startIndexing(files);
-        }).start(context.background());
+        }));
+        startIndexing(files);
     }
 
     private void startIndexing(List<Path> files) {
