@@ -1,0 +1,79 @@
+package org.llavainspector.core.util;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either the old or the whole new content, never a part: the bytes go to a
+ * temporary file in the same folder, are forced to disk, and the temporary file is then moved over the target.
+ */
+public final class AtomicFile {
+    private static final int BUFFER = 1 << 20;
+
+    private AtomicFile() {
+    }
+
+    /** Writes the content of a file to the stream it is given (which it must not close). */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically; on any failure (or cancellation) the temporary file is deleted and the
+     * target left as it was.
+     *
+     * @return the number of bytes written
+     */
+    public static long write(Path target, Body body) throws IOException {
+        Path temp = tempBeside(target);
+        try {
+            long bytes;
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
+                body.write(out);
+                out.flush();
+                bytes = ch.size();
+                ch.force(true);
+            }
+            commit(temp, target);
+            return bytes;
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** A new empty temporary file in the folder of {@code target} (hidden, named after it). */
+    public static Path tempBeside(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        return Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    }
+
+    /** Moves a finished temporary file over the target in one step (a plain replace where the file system cannot). */
+    public static void commit(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a file, ignoring failure (used to clean up after an error that is being reported anyway). */
+    public static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the original failure matters more
+        }
+    }
+}
