@@ -34,18 +34,29 @@ public final class AtomicFile {
      * @return the number of bytes written
      */
     public static long write(Path target, Body body) throws IOException {
-        Path temp = tempBeside(target);
+        Path temp = writeTemp(target, body);
         try {
-            long bytes;
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
-                body.write(out);
-                out.flush();
-                bytes = ch.size();
-                ch.force(true);
-            }
+            long bytes = Files.size(temp);
             commit(temp, target);
             return bytes;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * The first half of {@link #write}: the content in a temporary file beside {@code target}, forced to disk, for the
+     * caller to {@link #commit} (or delete) when other files written with it are ready too.
+     */
+    public static Path writeTemp(Path target, Body body) throws IOException {
+        Path temp = tempBeside(target);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
+            body.write(out);
+            out.flush();
+            ch.force(true);
+            return temp;
         } catch (IOException | RuntimeException | Error e) {
             deleteQuietly(temp);
             throw e;
