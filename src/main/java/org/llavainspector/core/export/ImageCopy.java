@@ -154,7 +154,7 @@ final class ImageCopy {
                 }
             }
         } else {
-            temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+            temp = AtomicFile.tempFolderBeside(target);
             for (Map.Entry<String, ImageSources.Resolved> e : byName.entrySet()) {
                 monitor.checkCancelled();
                 Path file = temp.resolve(e.getKey());

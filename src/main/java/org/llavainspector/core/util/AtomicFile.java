@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that readers see either the old or the whole new content, never a part: the bytes go to a
@@ -17,6 +19,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFile {
     private static final int BUFFER = 1 << 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
@@ -63,11 +66,33 @@ public final class AtomicFile {
         }
     }
 
-    /** A new empty temporary file in the folder of {@code target} (hidden, named after it). */
+    /**
+     * A new empty temporary file in the folder of {@code target} (hidden, named after it), with the permissions any
+     * new file gets there (unlike {@link Files#createTempFile}, whose owner-only files would stay so after the move).
+     */
     public static Path tempBeside(Path target) throws IOException {
+        return createBeside(target, false);
+    }
+
+    /** A new empty temporary folder beside {@code target}, with the permissions any new folder gets there. */
+    public static Path tempFolderBeside(Path target) throws IOException {
+        return createBeside(target, true);
+    }
+
+    private static Path createBeside(Path target, boolean folder) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        return Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".tmp");
+            try {
+                return folder ? Files.createDirectory(temp) : Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Moves a finished temporary file over the target in one step (a plain replace where the file system cannot). */
