@@ -28,7 +28,7 @@ final class ExportRun {
     static DatasetIndex index(Path file, PrintWriter err) throws DatasetException {
         ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), true);
         try {
-            return DatasetIndex.build(file, progress);
+            return DatasetIndex.buildParallel(file, Runtime.getRuntime().availableProcessors(), progress);
         } finally {
             progress.clear();
         }

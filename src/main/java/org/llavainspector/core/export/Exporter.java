@@ -274,14 +274,13 @@ public final class Exporter {
 
         private void writeRecord(OutputStream out, SequentialReader reader, DatasetIndex index, int sessionFile, int r)
                 throws IOException {
-            List<String> source = index.images(r);
-            List<String> images = effectiveImages(index, sessionFile, r);
+            List<String> images = sessionFile < 0 ? null : session.state(new SampleKey(sessionFile, r)).image();
             if (copy != null) {
-                List<String> mapped = new ArrayList<>(images.size());
-                images.forEach(p -> mapped.add(copy.newPath(p)));
+                List<String> mapped = new ArrayList<>();
+                (images != null ? images : index.images(r)).forEach(p -> mapped.add(copy.newPath(p)));
                 images = mapped;
             }
-            boolean changed = !images.equals(source);
+            boolean changed = images != null && !images.equals(index.images(r));
             SequentialReader.Slice slice = reader.read(index.offset(r), index.length(r));
             boolean respace = format.oneLinePerRecord()
                     && JsonText.isMultiLine(slice.array(), slice.start(), slice.length());
