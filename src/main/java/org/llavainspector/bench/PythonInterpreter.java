@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public record PythonInterpreter(Path executable, String version) {
     private static final String LOAD = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))";
+    private static final String DUMP = "import json, sys; d = json.load(open(sys.argv[1], encoding='utf-8')); "
+            + "json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), indent=2)";
 
     /** Finds python3 on the PATH, or nothing if it is absent or does not run. */
     public static Optional<PythonInterpreter> find() throws InterruptedException {
@@ -45,6 +47,16 @@ public record PythonInterpreter(Path executable, String version) {
     /** {@code python3 -c "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))" FILE} */
     public List<String> jsonLoadCommand(Path file) {
         return List.of(executable.toString(), "-c", LOAD, file.toString());
+    }
+
+    /** {@code python3 -c "...; d = json.load(open(FILE)); json.dump(d, open(OUT, 'w'), indent=2)" FILE OUT} */
+    public List<String> jsonDumpCommand(Path file, Path out) {
+        return List.of(executable.toString(), "-c", DUMP, file.toString(), out.toString());
+    }
+
+    /** How the export comparison runs Python. */
+    public String describeDump() {
+        return "Python " + version + " (" + executable + "): json.dump(json.load(open(FILE)), open(OUT, 'w'), indent=2)";
     }
 
     public String describe() {

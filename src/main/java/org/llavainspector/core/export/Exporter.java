@@ -2,10 +2,13 @@ package org.llavainspector.core.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.llavainspector.core.curation.SampleKey;
 import org.llavainspector.core.curation.SampleState;
@@ -67,7 +70,7 @@ public final class Exporter {
                 copy.copy(monitor, progress::step);
             }
             Writer writer = new Writer(options.format(), chosen, copy, progress);
-            temp = AtomicFile.writeTemp(options.out(), writer::write);
+            temp = AtomicFile.writeTempChannel(options.out(), writer::write);
             long bytes = Files.size(temp);
             if (copy != null) {
                 copy.commit();
@@ -217,12 +220,17 @@ public final class Exporter {
             this.progress = progress;
         }
 
-        void write(OutputStream out) throws IOException {
+        void write(FileChannel channel) throws IOException {
+            ExportOutput out = new ExportOutput(channel);
             ArrayLayout layout = layout();
             boolean first = true;
             for (int f = 0; f < chosen.length; f++) {
                 DatasetIndex index = files.get(f);
                 int sessionFile = sessionFile(index);
+                if (format == ExportFormat.JSON && index.format() == DatasetFormat.JSON_ARRAY) {
+                    first = copyRuns(out, layout, first, index, sessionFile, chosen[f]);
+                    continue;
+                }
                 try (SequentialReader reader = new SequentialReader(index.file())) {
                     for (int r : chosen[f]) {
                         if (format == ExportFormat.IDS) {
@@ -231,7 +239,8 @@ public final class Exporter {
                             if (layout != null) {
                                 out.write(first ? layout.head() : layout.separator());
                             }
-                            writeRecord(out, reader, index, sessionFile, r);
+                            SequentialReader.Slice slice = reader.read(index.offset(r), index.length(r));
+                            writeRecord(out, slice.array(), slice.start(), slice.length(), index, sessionFile, r);
                             if (layout == null) {
                                 out.write('\n');
                             }
@@ -244,6 +253,69 @@ public final class Exporter {
             if (layout != null) {
                 out.write(first ? "[]\n".getBytes(StandardCharsets.UTF_8) : layout.tail());
             }
+            out.flush();
+        }
+
+        /**
+         * JSON array to JSON array: a run of consecutive records that are written as they are is copied from the
+         * source in one piece, the commas and spaces between them included, by the kernel.
+         */
+        private boolean copyRuns(ExportOutput out, ArrayLayout layout, boolean first, DatasetIndex index,
+                int sessionFile, int[] records) throws IOException {
+            boolean isFirst = first;
+            try (FileChannel source = FileChannel.open(index.file(), StandardOpenOption.READ)) {
+                long runStart = -1;
+                long runEnd = -1;
+                int previous = -2;
+                for (int r : records) {
+                    long start = index.offset(r);
+                    long end = start + index.length(r);
+                    if (!changes(index, sessionFile, r)) {
+                        if (runStart >= 0 && r == previous + 1) {
+                            runEnd = end;
+                        } else {
+                            if (runStart >= 0) {
+                                out.copy(source, runStart, runEnd - runStart);
+                            }
+                            out.write(isFirst ? layout.head() : layout.separator());
+                            runStart = start;
+                            runEnd = end;
+                        }
+                    } else {
+                        if (runStart >= 0) {
+                            out.copy(source, runStart, runEnd - runStart);
+                            runStart = -1;
+                        }
+                        out.write(isFirst ? layout.head() : layout.separator());
+                        byte[] text = index.readBytes(r);
+                        writeRecord(out, text, 0, text.length, index, sessionFile, r);
+                    }
+                    isFirst = false;
+                    previous = r;
+                    progress.step();
+                }
+                if (runStart >= 0) {
+                    out.copy(source, runStart, runEnd - runStart);
+                }
+            }
+            return isFirst;
+        }
+
+        /** True when record r gets other images than its source has (so its text must be rewritten). */
+        private boolean changes(DatasetIndex index, int sessionFile, int r) {
+            List<String> images = newImages(index, sessionFile, r);
+            return images != null && !images.equals(index.images(r));
+        }
+
+        /** The images record r is written with: the session's or the copy's, or null for its own. */
+        private List<String> newImages(DatasetIndex index, int sessionFile, int r) {
+            List<String> images = sessionFile < 0 ? null : session.state(new SampleKey(sessionFile, r)).image();
+            if (copy != null) {
+                List<String> mapped = new ArrayList<>();
+                (images != null ? images : index.images(r)).forEach(p -> mapped.add(copy.newPath(p)));
+                images = mapped;
+            }
+            return images;
         }
 
         /** The array layout, or null for formats without one. */
@@ -272,23 +344,16 @@ public final class Exporter {
             out.write('\n');
         }
 
-        private void writeRecord(OutputStream out, SequentialReader reader, DatasetIndex index, int sessionFile, int r)
-                throws IOException {
-            List<String> images = sessionFile < 0 ? null : session.state(new SampleKey(sessionFile, r)).image();
-            if (copy != null) {
-                List<String> mapped = new ArrayList<>();
-                (images != null ? images : index.images(r)).forEach(p -> mapped.add(copy.newPath(p)));
-                images = mapped;
-            }
+        private void writeRecord(OutputStream out, byte[] bytes, int from, int length, DatasetIndex index,
+                int sessionFile, int r) throws IOException {
+            List<String> images = newImages(index, sessionFile, r);
             boolean changed = images != null && !images.equals(index.images(r));
-            SequentialReader.Slice slice = reader.read(index.offset(r), index.length(r));
-            boolean respace = format.oneLinePerRecord()
-                    && JsonText.isMultiLine(slice.array(), slice.start(), slice.length());
+            boolean respace = format.oneLinePerRecord() && JsonText.isMultiLine(bytes, from, length);
             if (!changed && !respace) {
-                out.write(slice.array(), slice.start(), slice.length());
+                out.write(bytes, from, length);
                 return;
             }
-            byte[] text = slice.copy();
+            byte[] text = from == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, from, from + length);
             out.write(respace ? CompactJson.write(text, changed ? images : null) : ImageSplice.splice(text, images));
             rewritten++;
             if (changed) {

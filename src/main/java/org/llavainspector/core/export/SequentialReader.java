@@ -24,9 +24,6 @@ final class SequentialReader implements AutoCloseable {
 
     /** A slice of the file: {@code array()[start()..start()+length)}; valid until the next call. */
     record Slice(byte[] array, int start, int length) {
-        byte[] copy() {
-            return java.util.Arrays.copyOfRange(array, start, start + length);
-        }
     }
 
     Slice read(long offset, int length) throws IOException {

@@ -53,11 +53,24 @@ public final class AtomicFile {
      * caller to {@link #commit} (or delete) when other files written with it are ready too.
      */
     public static Path writeTemp(Path target, Body body) throws IOException {
-        Path temp = tempBeside(target);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        return writeTempChannel(target, ch -> {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
             body.write(out);
             out.flush();
+        });
+    }
+
+    /** Writes the content of a file to the channel it is given (which it must not close). */
+    @FunctionalInterface
+    public interface ChannelBody {
+        void write(FileChannel out) throws IOException;
+    }
+
+    /** {@link #writeTemp} for writers that want the channel itself (e.g. to copy ranges of files with transferTo). */
+    public static Path writeTempChannel(Path target, ChannelBody body) throws IOException {
+        Path temp = tempBeside(target);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            body.write(ch);
             ch.force(true);
             return temp;
         } catch (IOException | RuntimeException | Error e) {
