@@ -56,7 +56,8 @@ public record PythonInterpreter(Path executable, String version) {
 
     /** How the export comparison runs Python. */
     public String describeDump() {
-        return "Python " + version + " (" + executable + "): json.dump(json.load(open(FILE)), open(OUT, 'w'), indent=2)";
+        return "Python " + version + " (" + executable
+                + "): json.dump(json.load(open(FILE)), open(OUT, 'w'), indent=2)";
     }
 
     public String describe() {

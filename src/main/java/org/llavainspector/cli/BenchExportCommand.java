@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.llavainspector.Launcher;
 import org.llavainspector.bench.DatasetKind;
 import org.llavainspector.bench.DatasetSpec;
@@ -50,7 +51,8 @@ public final class BenchExportCommand implements Callable<Integer> {
             description = "folder for outputs and the synthetic image zip (default: a temporary folder, removed after)")
     Path scratch;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "runs per side (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "runs per side (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Option(names = "--kinds", paramLabel = "KIND", split = ",", defaultValue = "instruct,chat",
@@ -113,7 +115,7 @@ public final class BenchExportCommand implements Callable<Integer> {
         Optional<PythonInterpreter> python = PythonInterpreter.find();
         ProcessMeter meter = ProcessMeter.detect();
         ExportBenchmark bench = new ExportBenchmark(runs, log);
-        String loadBefore = loadAverage();
+        String loadBefore = BenchStatsCommand.loadAverage();
 
         List<StatsBenchmark.FileResult> exports = new ArrayList<>();
         if (!noExports && !kinds.isEmpty()) {
@@ -131,17 +133,25 @@ public final class BenchExportCommand implements Callable<Integer> {
         ExportBenchmark.ImageSubset subset = null;
         Path chat = images > 0 || marks > 0 ? bench.ensureFile(data, DatasetSpec.fullSize(DatasetKind.CHAT)) : null;
         if (images > 0) {
-            Path zip = work.resolve("chat-images.zip");
-            log.printf(Locale.ROOT, "writing %s: one %,d-byte image per chat record ...%n", zip, imageBytes);
-            log.flush();
-            long entries = bench.writeImageZip(chat, zip, imageBytes);
+            Path zip = work.resolve("chat-images-" + imageBytes + ".zip");
+            long entries;
+            if (Files.isRegularFile(zip)) {
+                log.printf("reusing %s%n", zip);
+                try (ZipFile z = new ZipFile(zip.toFile())) {
+                    entries = z.size();
+                }
+            } else {
+                log.printf(Locale.ROOT, "writing %s: one %,d-byte image per chat record ...%n", zip, imageBytes);
+                log.flush();
+                entries = bench.writeImageZip(chat, zip, imageBytes);
+            }
             Path subsetJson = work.resolve("subset.json");
             Path subsetZip = work.resolve("subset-images.zip");
             List<String> without = ours(java, chat.toString(), "--out", subsetJson.toString(), "--sample",
                     String.valueOf(images), "--seed", "1");
             List<String> with = new ArrayList<>(without);
             with.addAll(List.of("--images", zip.toString(), "--images-out", subsetZip.toString()));
-            subset = bench.imageSubset(with, without, subsetZip, images, entries, meter);
+            subset = bench.imageSubset(with, without, zip, subsetZip, images, entries, meter);
         }
 
         ExportBenchmark.Autosave autosave = null;
@@ -149,7 +159,7 @@ public final class BenchExportCommand implements Callable<Integer> {
             autosave = bench.autosave(work, chat, (int) DatasetKind.CHAT.defaultRecords(), marks, edits);
         }
         String machine = Runtime.getRuntime().availableProcessors() + " CPUs; 1-minute load average " + loadBefore
-                + " before the runs, " + loadAverage() + " after";
+                + " before the runs, " + BenchStatsCommand.loadAverage() + " after";
         String oursText = java + (jar != null ? " -jar " + jar.toAbsolutePath() : " -cp <class path of this JVM> "
                 + Launcher.class.getName()) + " export FILE --out OUT (Java " + Runtime.version() + ")";
         PrintWriter out = spec.commandLine().getOut();
@@ -165,14 +175,6 @@ public final class BenchExportCommand implements Callable<Integer> {
         command.add("export");
         command.addAll(List.of(args));
         return command;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException ex) {
-            return "unknown";
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

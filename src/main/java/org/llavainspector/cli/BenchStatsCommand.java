@@ -94,7 +94,7 @@ public final class BenchStatsCommand implements Callable<Integer> {
     }
 
     /** The 1-minute load average from /proc/loadavg, or "unknown". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException ex) {

@@ -17,6 +17,7 @@ import org.llavainspector.core.dataset.DatasetFormat;
 import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.export.ExportFormat;
 import org.llavainspector.core.export.ExportOptions;
+import org.llavainspector.core.export.ExportResult;
 import org.llavainspector.core.export.ExportSelection;
 import org.llavainspector.core.image.ImageSources;
 import picocli.CommandLine.Command;
@@ -114,7 +115,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (imagesOut != null) {
                 options = options.withImages(sources, imagesOut);
             }
-            ExportRun.print(spec.commandLine().getOut(), ExportRun.export(index, loaded, selection, options, err), limit);
+            ExportResult result = ExportRun.export(index, loaded, selection, options, err);
+            ExportRun.print(spec.commandLine().getOut(), result, limit);
         }
         return 0;
     }
@@ -149,7 +151,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try {
             if (first != null) {
-                selection = selection.withSample(new ExportSelection.Sample(ExportSelection.SampleKind.FIRST, first, 0));
+                selection = selection.withSample(
+                        new ExportSelection.Sample(ExportSelection.SampleKind.FIRST, first, 0));
             } else if (sample != null) {
                 selection = selection.withSample(parseSample(sample, seed));
             }

@@ -79,7 +79,8 @@ public final class Edit {
      * The general form: {@code change} maps each sample's current state to its new one; samples it leaves as they
      * are are not part of the edit.
      */
-    public static Edit of(Session session, String label, Collection<SampleKey> keys, UnaryOperator<SampleState> change) {
+    public static Edit of(Session session, String label, Collection<SampleKey> keys,
+            UnaryOperator<SampleState> change) {
         return of(session, label, keys, (key, state) -> change.apply(state));
     }
 

@@ -101,6 +101,16 @@ public final class Session {
         return s;
     }
 
+    /**
+     * An independent copy of the session as it is now, bound to the same source records: what a background export
+     * reads while the user goes on editing.
+     */
+    public Session copy() {
+        Session c = restore(snapshot());
+        c.records = records;
+        return c;
+    }
+
     /** The dataset files, in the order their samples are numbered ({@link SampleKey#file()}). */
     public List<SourceIdentity> sources() {
         return sources;

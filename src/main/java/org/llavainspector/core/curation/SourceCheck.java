@@ -55,7 +55,8 @@ public final class SourceCheck {
         }
         if (now.size() != then.size()) {
             return Optional.of(new Change(f, path, Kind.CONTENT, String.format(
-                    "%s: changed since the session was saved (%,d bytes then, %,d now)", path, then.size(), now.size())));
+                    "%s: changed since the session was saved (%,d bytes then, %,d now)", path, then.size(),
+                    now.size())));
         }
         if (!Objects.equals(now.headTailHash(), then.headTailHash())) {
             return Optional.of(new Change(f, path, Kind.CONTENT,

@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class CompactJson {
     /** Lower-case hex in escapes, as Python writes them. */
-    private static final JsonFactory JSON = JsonFactory.builder().disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
+    private static final JsonFactory JSON = JsonFactory.builder().disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
     private static final PrettyPrinter PYTHON_COMPACT = new PythonCompactPrinter();
 
     private CompactJson() {

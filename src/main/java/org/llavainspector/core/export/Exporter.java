@@ -40,18 +40,20 @@ public final class Exporter {
 
     /**
      * @param files complete indexes, in the order their records are written
-     * @param session the edits and marks to apply (null: none); its files are matched to {@code files} by path
+     * @param session the edits and marks to apply (null: none); its files are matched to {@code files} by path.
+     *     The exporter works on a copy taken now, so the session may go on changing while the export runs.
      */
     public Exporter(List<DatasetIndex> files, Session session) {
         this.files = List.copyOf(files);
-        this.session = session;
+        this.session = session == null ? null : session.copy();
     }
 
     /** Exports; throws {@link ExportException} when refused before writing, CancellationException when cancelled. */
     public ExportResult export(ExportSelection selection, ExportOptions options, TaskMonitor monitor)
             throws IOException {
         checkTargets(options);
-        ImageCopy copy = options.imagesOut() == null ? null : new ImageCopy(options.imageSources(), options.imagesOut());
+        ImageCopy copy = options.imagesOut() == null ? null
+                : new ImageCopy(options.imageSources(), options.imagesOut());
         if (copy != null) {
             copy.checkTarget();
         }

@@ -7,19 +7,21 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipOutputStream;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.util.AtomicFile;
+import org.llavainspector.core.util.StoredZipEntry;
 import org.llavainspector.core.util.TaskMonitor;
 
 /**
@@ -63,7 +65,8 @@ final class ImageCopy {
     String map(String datasetPath, String id) {
         String known = newPaths.get(datasetPath);
         if (known != null) {
-            missing.computeIfPresent(datasetPath, (p, m) -> new ImageCopyReport.Missing(p, m.firstId(), m.records() + 1));
+            missing.computeIfPresent(datasetPath,
+                    (p, m) -> new ImageCopyReport.Missing(p, m.firstId(), m.records() + 1));
             return known;
         }
         Optional<ImageSources.Resolved> found = sources.resolve(datasetPath);
@@ -146,7 +149,7 @@ final class ImageCopy {
                 for (Map.Entry<String, ImageSources.Resolved> e : byName.entrySet()) {
                     monitor.checkCancelled();
                     byte[] data = readAll(e.getValue());
-                    out.putNextEntry(storedEntry(e.getKey(), data));
+                    out.putNextEntry(StoredZipEntry.of(e.getKey(), data, ENTRY_TIME));
                     out.write(data);
                     out.closeEntry();
                     bytes += data.length;
@@ -173,18 +176,6 @@ final class ImageCopy {
         }
     }
 
-    private static ZipEntry storedEntry(String name, byte[] data) {
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(data.length);
-        entry.setCompressedSize(data.length);
-        entry.setCrc(crc.getValue());
-        entry.setTimeLocal(ENTRY_TIME);
-        return entry;
-    }
-
     /** Moves the finished copy into place. */
     void commit() throws IOException {
         if (zip) {
@@ -193,7 +184,7 @@ final class ImageCopy {
             if (Files.isDirectory(target)) {
                 Files.delete(target); // checked empty before; a folder cannot be replaced in one step
             }
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         }
         temp = null;
     }
@@ -204,8 +195,8 @@ final class ImageCopy {
             return;
         }
         if (Files.isDirectory(temp)) {
-            try (var walk = Files.walk(temp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFile::deleteQuietly);
+            try (Stream<Path> walk = Files.walk(temp)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(AtomicFile::deleteQuietly);
             } catch (IOException e) {
                 // best effort: a hidden temporary folder may stay behind
             }

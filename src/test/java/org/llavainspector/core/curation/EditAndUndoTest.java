@@ -159,6 +159,16 @@ class EditAndUndoTest {
     }
 
     @Test
+    void aCopyDoesNotFollowLaterEdits() {
+        undo.perform(Edit.mark(session, List.of(A), Mark.KEEP));
+        Session copy = session.copy();
+        undo.perform(Edit.mark(session, List.of(A, B), Mark.REJECT));
+        assertEquals(Mark.KEEP, copy.state(A).mark());
+        assertTrue(copy.state(B).isEmpty());
+        assertEquals(List.of("b1.jpg", "b2.jpg"), copy.images(B), "bound to the same source records");
+    }
+
+    @Test
     void listenersHearTheChangedKeysOfUndoAndRedoToo() {
         undo.perform(Edit.mark(session, List.of(A, B), Mark.KEEP));
         undo.undo();

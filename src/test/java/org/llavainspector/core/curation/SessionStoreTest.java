@@ -71,7 +71,8 @@ class SessionStoreTest {
         SessionStore writable = new SessionStore(fallback, p -> true);
         assertEquals(dir.resolve("chat.json.llava-session.json"), writable.locate(List.of(data)));
         Path two = writable.locate(List.of(data, dataset("more.json")));
-        assertTrue(two.getFileName().toString().matches("chat\\.json\\.[0-9a-f]{8}\\.llava-session\\.json"), two.toString());
+        assertTrue(two.getFileName().toString().matches("chat\\.json\\.[0-9a-f]{8}\\.llava-session\\.json"),
+                two.toString());
 
         SessionStore readOnly = new SessionStore(fallback, p -> false);
         Path elsewhere = readOnly.locate(List.of(data));
@@ -159,7 +160,8 @@ class SessionStoreTest {
         assertTrue(assertThrows(IOException.class, () -> SessionStore.load(newer)).getMessage()
                 .contains("newer version"));
         Path badSample = TestFiles.write(dir, "d" + SessionStore.SUFFIX,
-                "{\"format\": \"llava-inspector-session\", \"sources\": [], \"samples\": [{\"file\": 0, \"record\": 1}]}");
+                "{\"format\": \"llava-inspector-session\", \"sources\": [], "
+                        + "\"samples\": [{\"file\": 0, \"record\": 1}]}");
         assertThrows(IOException.class, () -> SessionStore.load(badSample));
         assertTrue(SessionStore.loadIfPresent(dir.resolve("none.json")).isEmpty());
         assertFalse(e.getMessage().contains("\n"));

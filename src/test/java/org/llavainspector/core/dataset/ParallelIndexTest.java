@@ -38,7 +38,8 @@ class ParallelIndexTest {
 
     @Test
     void badInputIsReportedAsByTheSequentialPass() {
-        Path broken = TestFiles.write(dir, "b.json", "[\n  {\"id\": \"a\"},\n  {\"id\": \"b\",\n  {\"id\": \"c\"}\n]\n");
+        Path broken = TestFiles.write(dir, "b.json",
+                "[\n  {\"id\": \"a\"},\n  {\"id\": \"b\",\n  {\"id\": \"c\"}\n]\n");
         DatasetException e = assertThrows(DatasetException.class,
                 () -> DatasetIndex.buildParallel(broken, 3, TaskMonitor.NONE, 0));
         assertEquals(1, e.record());

@@ -225,7 +225,8 @@ class ExporterTest {
                 .withSample(new ExportSelection.Sample(ExportSelection.SampleKind.FIRST, 2, 0))
                 .select(files, session, TaskMonitor.NONE)[0]);
         assertArrayEquals(new int[] {3}, ExportSelection.all().withMarks(EnumSet.of(Mark.FLAG), false)
-                .withIds(new java.util.HashSet<>(List.of(in.id(3), in.id(4)))).select(files, session, TaskMonitor.NONE)[0]);
+                .withIds(new java.util.HashSet<>(List.of(in.id(3), in.id(4))))
+                .select(files, session, TaskMonitor.NONE)[0]);
         assertEquals("filter, marks keep/flag/none, first 2", ExportSelection.all().withFilter(even).allButRejected()
                 .withSample(new ExportSelection.Sample(ExportSelection.SampleKind.FIRST, 2, 0)).describe());
     }
@@ -249,7 +250,8 @@ class ExporterTest {
     void imagesAreCopiedIntoAStoredZipWithPathsRewrittenAndMissingReported() throws Exception {
         Path source = TestFiles.write(dir, "mix.json", "[\n"
                 + "  {\"id\": \"a\", \"image\": \"./000000319154.jpg\", \"conversations\": []},\n"
-                + "  {\"id\": \"b\", \"image\": [\"000000900001.jpg\", \"/000000900002.jpg\"], \"conversations\": []},\n"
+                + "  {\"id\": \"b\", \"image\": [\"000000900001.jpg\", \"/000000900002.jpg\"], "
+                + "\"conversations\": []},\n"
                 + "  {\"id\": \"c\", \"image\": \"000000319154.jpg\", \"conversations\": []},\n"
                 + "  {\"id\": \"d\", \"image\": \"nowhere/missing.jpg\", \"conversations\": []},\n"
                 + "  {\"id\": \"e\", \"conversations\": []}\n"

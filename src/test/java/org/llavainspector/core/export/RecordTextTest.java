@@ -51,10 +51,12 @@ class RecordTextTest {
     @Test
     void aListKeepsItsOwnLayout() throws Exception {
         String multi = "{\n  \"id\": \"m\",\n  \"image\": [\n      \"x.jpg\",\n      \"y.jpg\"\n  ],\n  \"c\": []\n}";
-        assertEquals(multi.replace("x.jpg", "p/x.jpg").replace("y.jpg", "p/y.jpg"), splice(multi, "p/x.jpg", "p/y.jpg"));
+        assertEquals(multi.replace("x.jpg", "p/x.jpg").replace("y.jpg", "p/y.jpg"),
+                splice(multi, "p/x.jpg", "p/y.jpg"));
         assertEquals("{\n  \"id\": \"m\",\n  \"image\": [\n      \"only.jpg\"\n  ],\n  \"c\": []\n}",
                 splice(multi, "only.jpg"), "a one-element list stays a list");
-        assertEquals("{\"id\": 7, \"image\": [\"a\", \"b\", \"c\"]}", splice("{\"id\": 7, \"image\": [\"a\"]}", "a", "b", "c"));
+        assertEquals("{\"id\": 7, \"image\": [\"a\", \"b\", \"c\"]}",
+                splice("{\"id\": 7, \"image\": [\"a\"]}", "a", "b", "c"));
         assertEquals("{\"id\": 7, \"image\": [\"a\", \"b\"]}", splice("{\"id\": 7, \"image\": []}", "a", "b"));
     }
 
