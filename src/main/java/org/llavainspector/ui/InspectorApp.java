@@ -101,6 +101,10 @@ public final class InspectorApp extends Application {
         scene[0] = new Scene(view, 1400, 900);
         theme.applyTo(scene[0], List.of());
         stage.setTitle("LLaVA Inspector");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(InspectorApp.class.getResourceAsStream(
+                    "/org/llavainspector/ui/icons/llava-inspector-" + size + ".png")));
+        }
         stage.setScene(scene[0]);
         stage.show();
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();

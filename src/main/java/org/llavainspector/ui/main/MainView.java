@@ -194,7 +194,20 @@ public final class MainView extends StackPane {
         };
         model.currentPositionProperty().addListener((o, a, b) -> update.run());
         model.visibleSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> update.run());
-        HBox bar = new HBox(status, progress, position);
+        Label thumbnails = new Label();
+        thumbnails.setId("thumbnail-status");
+        thumbnails.getStyleClass().add("status-text");
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> {
+                    var stats = model.context().images().thumbnailStats();
+                    thumbnails.setText(String.format("thumbnails: %,d cached, %d of %d MiB", stats.entries(),
+                            stats.currentWeight() >> 20, stats.budget() >> 20));
+                }));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        refresh.play();
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(status, progress, position, gap, thumbnails);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         return bar;
