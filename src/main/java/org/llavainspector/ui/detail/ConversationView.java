@@ -8,6 +8,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -50,6 +52,8 @@ public final class ConversationView extends ScrollPane {
     /** Chips show which image is selected only when there is a choice. */
     private boolean severalImages;
     private IntConsumer onImageChip = index -> { };
+    /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
+    private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> show(now);
 
     /** The kinds of speaker, each styled apart ({@code turn-human}, ...). */
     enum Role {
@@ -242,7 +246,7 @@ public final class ConversationView extends ScrollPane {
     void showConversationOf(DetailViewModel model) {
         selectedImage.bind(model.selectedImageProperty());
         onImageChip = model::selectImage;
-        model.sampleProperty().addListener((obs, old, now) -> show(now));
+        model.sampleProperty().addListener(new WeakChangeListener<>(onSample));
         show(model.getSample());
     }
 

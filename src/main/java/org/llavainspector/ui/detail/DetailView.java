@@ -2,6 +2,8 @@ package org.llavainspector.ui.detail;
 
 import java.util.List;
 import javafx.application.HostServices;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -49,6 +51,9 @@ public final class DetailView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab problemsTab;
     private final SplitPane split = new SplitPane();
+    /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
+    private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
+    private final ChangeListener<Number> onSelectedImage = (obs, old, now) -> selectToggle(now.intValue());
 
     public DetailView(DetailViewModel model) {
         this.model = model;
@@ -85,8 +90,8 @@ public final class DetailView extends BorderPane {
         viewer.showImageOf(model);
         conversation.showConversationOf(model);
 
-        model.sampleProperty().addListener((obs, old, now) -> showSample(now));
-        model.selectedImageProperty().addListener((obs, old, now) -> selectToggle(now.intValue()));
+        model.sampleProperty().addListener(new WeakChangeListener<>(onSample));
+        model.selectedImageProperty().addListener(new WeakChangeListener<>(onSelectedImage));
         showSample(model.getSample());
     }
 

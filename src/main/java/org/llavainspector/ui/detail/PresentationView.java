@@ -2,6 +2,8 @@ package org.llavainspector.ui.detail;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -41,6 +43,8 @@ public final class PresentationView extends BorderPane {
     private final StringProperty position = new SimpleStringProperty(this, "position", "");
     private final ImageViewer viewer = new ImageViewer();
     private final ConversationView conversation = new ConversationView();
+    /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
+    private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
 
     public PresentationView(DetailViewModel model, Navigator navigator) {
         setId("presentation-view");
@@ -91,7 +95,7 @@ public final class PresentationView extends BorderPane {
 
         viewer.showImageOf(model);
         conversation.showConversationOf(model);
-        model.sampleProperty().addListener((obs, old, now) -> showSample(now));
+        model.sampleProperty().addListener(new WeakChangeListener<>(onSample));
         showSample(model.getSample());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
