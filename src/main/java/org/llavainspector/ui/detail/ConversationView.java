@@ -204,6 +204,7 @@ public final class ConversationView extends ScrollPane {
     private Button chip(int token, int imageCount, boolean numbered) {
         Button chip = new Button(numbered ? "image " + (token + 1) : "image", new FontIcon(Material2AL.IMAGE));
         chip.setId("image-chip-" + token);
+        chip.setMnemonicParsing(false);
         chip.getStyleClass().add("image-chip");
         chip.setUserData(token);
         if (token < imageCount) {

@@ -166,6 +166,7 @@ public final class DetailView extends BorderPane {
             String text = paths.size() > 1 ? (k + 1) + "  " + paths.get(k) : paths.get(k);
             ToggleButton toggle = new ToggleButton(text, new FontIcon(Material2AL.IMAGE));
             toggle.setId("image-path-" + k);
+            toggle.setMnemonicParsing(false); // paths hold underscores (GCC_train_...)
             toggle.getStyleClass().add("image-path");
             toggle.setUserData(k);
             toggle.setToggleGroup(imageToggles);

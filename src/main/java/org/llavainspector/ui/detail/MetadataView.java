@@ -96,6 +96,7 @@ final class MetadataView extends ScrollPane {
         if (isLink(text)) {
             Hyperlink link = new Hyperlink(text);
             link.setId("metadata-" + key);
+            link.setMnemonicParsing(false);
             link.getStyleClass().add("metadata-link");
             link.setWrapText(true);
             link.setTooltip(new Tooltip(hostServices == null ? "Click to copy the link" : "Open in the browser"));

@@ -212,6 +212,9 @@ class DetailViewTest {
         assertTrue(texts.contains("CC-3M caption"), texts.toString());
         assertTrue(texts.contains("a ball dahlia in full bloom in the garden ."), texts.toString());
         assertTrue(texts.contains("an orange flower with a blurry background"), texts.toString());
+        ToggleButton path = robot.lookup("#image-path-0").queryAs(ToggleButton.class);
+        assertEquals("GCC_train_009000101.jpg", fx(() -> ((Text) path.lookup(".text")).getText()),
+                "the path as drawn: an underscore is not a mnemonic");
         Hyperlink url = robot.lookup("#metadata-url").queryAs(Hyperlink.class);
         assertEquals("https://www.flickr.com/photos/vultilion/6056698931/", url.getText());
 
