@@ -11,16 +11,19 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.llavainspector.core.image.ImageStatus;
+import org.llavainspector.core.image.LoadedImage;
 
 /**
  * A manual preview of the detail pane on the demo dataset, for looking at it and taking screenshots.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) org.llavainspector.ui.detail.DetailPreview \
- *     [RECORD] [--present] [--tab=N] [--size=WxH]
+ *     [RECORD] [--present] [--damaged] [--tab=N] [--size=WxH]
  * </pre>
  * RECORD is a demo record number (default 29, the multi-image one); {@code --present} shows the presentation view
- * (← → R Esc work); {@code --tab=N} selects a tab of the detail pane.
+ * (← → R Esc work); {@code --damaged} reports every image as truncated (to see the warning banner);
+ * {@code --tab=N} selects a tab of the detail pane.
  */
 public final class DetailPreview {
     private DetailPreview() {
@@ -54,7 +57,11 @@ public final class DetailPreview {
             current = args.stream().filter(a -> a.matches("\\d+")).map(Integer::parseInt).findFirst().orElse(29);
             boolean present = args.contains("--present");
             String[] size = getParameters().getNamed().getOrDefault("size", "1600x1000").split("x");
-            model = new DetailViewModel(ImageProvider.over(demo.loader(), background));
+            ImageProvider images = ImageProvider.over(demo.loader(), background);
+        if (args.contains("--damaged")) {
+            images = damaged(images);
+        }
+        model = new DetailViewModel(images);
 
             Parent root;
             if (present) {
@@ -100,6 +107,13 @@ public final class DetailPreview {
             stage.setY(0);
             stage.show();
             go(current);
+        }
+
+        /** Every image decodes but is reported truncated, to see the warning banner over a picture. */
+        private static ImageProvider damaged(ImageProvider real) {
+            return path -> real.full(path).thenApply(li -> !li.hasPixels() ? li
+                    : LoadedImage.decoded(li.path(), ImageStatus.CORRUPT, "truncated: the end of the file is missing",
+                            li.format(), li.sourceWidth(), li.sourceHeight(), li.width(), li.height(), li.argb()));
         }
 
         private void go(int record) {
