@@ -12,6 +12,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -98,9 +99,31 @@ public final class ConversationView extends ScrollPane {
         viewportBoundsProperty().addListener((obs, old, now) ->
                 bubbleWidth.set(Math.max(160, now.getWidth() * BUBBLE_SHARE)));
         selectedImage.addListener((obs, old, now) -> markSelectedChip());
+        installContextMenu();
+    }
+
+    /** One menu for the whole view (not one per bubble): copy the turn under the mouse, or the conversation. */
+    private void installContextMenu() {
+        MenuItem copyTurn = new MenuItem("Copy turn text");
         MenuItem copyAll = new MenuItem("Copy conversation");
         copyAll.setOnAction(e -> copy(transcript(turns)));
-        setContextMenu(new ContextMenu(copyAll));
+        ContextMenu menu = new ContextMenu(copyTurn, copyAll);
+        setOnContextMenuRequested(e -> {
+            Turn turn = turnAt(e.getPickResult().getIntersectedNode());
+            copyTurn.setVisible(turn != null);
+            copyTurn.setOnAction(a -> copy(turn == null || turn.value() == null ? "" : turn.value()));
+            menu.show(this, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private static Turn turnAt(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getUserData() instanceof Turn) {
+                return (Turn) n.getUserData();
+            }
+        }
+        return null;
     }
 
     /**
@@ -156,13 +179,7 @@ public final class ConversationView extends ScrollPane {
             bubble.maxWidthProperty().bind(bubbleWidth);
         }
         bubble.setMinWidth(0);
-        MenuItem copyTurn = new MenuItem("Copy turn text");
-        copyTurn.setOnAction(e -> copy(turn.value() == null ? "" : turn.value()));
-        ContextMenu menu = new ContextMenu(copyTurn);
-        bubble.setOnContextMenuRequested(e -> {
-            menu.show(bubble, e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
+        bubble.setUserData(turn); // for the context menu's "Copy turn text"
         bubbles.add(bubble);
 
         StackPane avatar = new StackPane(new FontIcon(role.icon));

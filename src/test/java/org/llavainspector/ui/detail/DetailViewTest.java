@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -23,6 +25,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.PickResult;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -167,6 +172,22 @@ class DetailViewTest {
                 "the header shows which image is selected");
         assertTrue(fx(() -> chips.get(1).getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
                 .equals("selected"))));
+    }
+
+    @Test
+    void aTurnsTextCanBeCopiedExactly(FxRobot robot) {
+        show(robot, 0);
+        Region answer = fx(() -> conversation(robot).bubbles().get(1));
+        Node text = fx(() -> flow(answer).get(0));
+        // Monocle sends no context-menu events for a right click, so the test sends the one a right click makes
+        robot.interact(() -> {
+            Bounds at = text.localToScreen(text.getBoundsInLocal());
+            Point2D scene = text.localToScene(2, 2);
+            text.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 2, 2, at.getMinX() + 2,
+                    at.getMinY() + 2, false, new PickResult(text, scene.getX(), scene.getY())));
+        });
+        robot.clickOn("Copy turn text");
+        assertEquals(demo.detail(0).turns().get(1).value(), fx(() -> Clipboard.getSystemClipboard().getString()));
     }
 
     @Test
