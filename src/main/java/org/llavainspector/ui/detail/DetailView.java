@@ -6,6 +6,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -82,7 +83,6 @@ public final class DetailView extends BorderPane {
         split.getStyleClass().add("detail-split");
         split.getItems().addAll(viewer, tabs);
         split.setDividerPositions(0.5);
-        SplitPane.setResizableWithParent(viewer, true);
         setCenter(split);
         widthProperty().addListener((obs, old, now) -> chooseOrientation());
         heightProperty().addListener((obs, old, now) -> chooseOrientation());
@@ -121,7 +121,7 @@ public final class DetailView extends BorderPane {
         return header;
     }
 
-    private static Tab tab(String id, String title, Ikon icon, javafx.scene.Node content) {
+    private static Tab tab(String id, String title, Ikon icon, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         tab.setGraphic(new FontIcon(icon));

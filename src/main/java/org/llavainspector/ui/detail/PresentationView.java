@@ -6,6 +6,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -77,7 +78,7 @@ public final class PresentationView extends BorderPane {
         random.setOnAction(e -> navigator.random());
         Button next = button("present-next", "Next", Material2AL.CHEVRON_RIGHT, "Next sample (→)");
         next.setOnAction(e -> navigator.next());
-        next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        next.setContentDisplay(ContentDisplay.RIGHT);
         Label where = new Label();
         where.setId("present-position");
         where.getStyleClass().add("present-position");

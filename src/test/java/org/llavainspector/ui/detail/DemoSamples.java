@@ -19,10 +19,10 @@ import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageLimits;
 import org.llavainspector.core.image.ImageLoader;
 import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.Problem;
 import org.llavainspector.core.validate.ProblemKind;
 import org.llavainspector.core.validate.RecordValidator;
-import org.llavainspector.core.util.TaskMonitor;
 
 /**
  * The bundled demo dataset read the way the main window will: each record as a {@link SampleDetail} with its joined

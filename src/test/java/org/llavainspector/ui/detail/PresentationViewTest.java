@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -40,7 +41,7 @@ class PresentationViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new DetailViewModel(path -> new java.util.concurrent.CompletableFuture<>());
+        model = new DetailViewModel(path -> new CompletableFuture<>());
         PresentationView view = new PresentationView(model, new PresentationView.Navigator() {
             @Override
             public void previous() {
