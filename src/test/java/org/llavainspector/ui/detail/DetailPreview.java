@@ -1,5 +1,6 @@
 package org.llavainspector.ui.detail;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -19,11 +20,11 @@ import org.llavainspector.core.image.LoadedImage;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) org.llavainspector.ui.detail.DetailPreview \
- *     [RECORD] [--present] [--damaged] [--tab=N] [--size=WxH]
+ *     [RECORD] [--present] [--damaged] [--tab=N] [--size=WxH] [--theme=FILE.css]
  * </pre>
  * RECORD is a demo record number (default 29, the multi-image one); {@code --present} shows the presentation view
  * (← → R Esc work); {@code --damaged} reports every image as truncated (to see the warning banner);
- * {@code --tab=N} selects a tab of the detail pane.
+ * {@code --tab=N} selects a tab of the detail pane; {@code --theme} uses another theme than the light test theme.
  */
 public final class DetailPreview {
     private DetailPreview() {
@@ -100,7 +101,9 @@ public final class DetailPreview {
                 root = view;
             }
             Scene scene = new Scene(root, Double.parseDouble(size[0]), Double.parseDouble(size[1]));
-            scene.getStylesheets().add(DetailPreview.class.getResource("test-theme.css").toExternalForm());
+            String theme = getParameters().getNamed().get("theme");
+            scene.getStylesheets().add(theme != null ? Path.of(theme).toUri().toString()
+                    : DetailPreview.class.getResource("test-theme.css").toExternalForm());
             stage.setTitle("Detail preview");
             stage.setScene(scene);
             stage.setX(0);
