@@ -107,6 +107,11 @@ public final class ImageService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> current.full(datasetPath), background);
     }
 
+    /** Whether a dataset path resolves to a non-empty image in the current sources (cheap: no decoding). */
+    public ImageLoader.Check check(String datasetPath) {
+        return loader.checkExists(datasetPath);
+    }
+
     public ThumbnailCache.Stats thumbnailStats() {
         return thumbnails.stats();
     }

@@ -180,7 +180,7 @@ public final class MainViewModel {
         int g = visible.get(pos);
         Dataset dataset = collection.datasetOf(g);
         int record = collection.recordOf(g);
-        loading = Background.task(() -> SampleReader.read(dataset, g, record))
+        loading = Background.task(() -> SampleReader.read(dataset, g, record, context.images()))
                 .onSuccess(current::set)
                 .onError(e -> reportError("sample " + g + ": " + e.getMessage()))
                 .start(context.background());
