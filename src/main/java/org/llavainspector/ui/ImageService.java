@@ -26,6 +26,12 @@ public final class ImageService implements AutoCloseable {
     private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
     private volatile ThumbnailCache thumbnails;
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    /** Opens sources on its own thread, so that work waiting for them on the background pool cannot starve it. */
+    private final java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "image-sources");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImageService(Executor background, long budgetBytes) {
         this.background = background;
@@ -45,7 +51,7 @@ public final class ImageService implements AutoCloseable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
-        }, background);
+        }, opener);
         ready = opening.exceptionally(e -> null);
         return opening;
     }
@@ -107,8 +113,9 @@ public final class ImageService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> current.full(datasetPath), background);
     }
 
-    /** Whether a dataset path resolves to a non-empty image in the current sources (cheap: no decoding). */
+    /** Whether a dataset path resolves to a non-empty image (cheap: no decoding); waits for sources being opened. */
     public ImageLoader.Check check(String datasetPath) {
+        ready.join();
         return loader.checkExists(datasetPath);
     }
 
@@ -118,6 +125,7 @@ public final class ImageService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        opener.shutdownNow();
         thumbnails.close();
         sources.close();
     }
