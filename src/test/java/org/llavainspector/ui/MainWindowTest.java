@@ -1,0 +1,147 @@
+package org.llavainspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.llavainspector.TestFiles;
+import org.llavainspector.core.dataset.DemoDataset;
+import org.llavainspector.core.validate.Problem;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on the demo dataset, driven as a user would: keys, jump, list mode, detail pane, presentation. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private AppContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        context = new AppContext();
+        window = new MainWindow(stage, context, null);
+        stage.show();
+        window.model().open(List.of(DemoDataset.file()), List.of(), List.of());
+        window.view().requestFocus();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        context.close();
+    }
+
+    private void waitForSample(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.detail().getSample() != null
+                && id.equals(window.detail().getSample().id())
+                && robot.lookup("#detail-id").queryAs(Label.class).getText().equals(id));
+    }
+
+    private void jump(FxRobot robot, String target) throws Exception {
+        robot.interact(() -> assertTrue(window.model().jumpTo(target)));
+    }
+
+    @Test
+    void theMissingImageShowsAPlaceholderAndAProblem(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.J, 3);
+        waitForSample(robot, "000000033471");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#image-placeholder").query().isVisible()
+                && robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().contains("missing"));
+        List<Problem> problems = window.detail().getSample().problems();
+        assertTrue(problems.stream().anyMatch(p -> p.kind().kind().equals("missing-image")), problems.toString());
+        assertEquals(problems.size(), robot.lookup("#problems-list").queryAs(ListView.class).getItems().size());
+    }
+
+    @Test
+    void aTextOnlyRecordSaysSoAndShowsItsModelField(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "i6IyJda_0");
+        waitForSample(robot, "i6IyJda_0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().toLowerCase().contains("text"));
+        assertTrue(robot.lookup(".image-chip").queryAll().isEmpty(), "no <image> chip in a text-only conversation");
+        assertEquals("\"\"", window.detail().getSample().otherFields().get("model"));
+        String raw = robot.lookup("#raw-json").queryAs(TextArea.class).getText();
+        assertTrue(raw.startsWith("{") && raw.contains("\"model\": \"\""), raw);
+    }
+
+    @Test
+    void theMultiImageRecordHasTwoChipsAndTheSystemTurnIsShownAsSystem(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "multi_000000319154_000000900011");
+        waitForSample(robot, "multi_000000319154_000000900011");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".image-chip").queryAll().size() >= 2);
+        jump(robot, "000000900009");
+        waitForSample(robot, "000000900009");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".turn-system").queryAll().size() == 1);
+    }
+
+    @Test
+    void cc3mMetadataIsJoinedAndShown(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "GCC_train_009000101");
+        waitForSample(robot, "GCC_train_009000101");
+        assertTrue(window.detail().getSample().metadata().containsKey("caption"));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#metadata-caption").tryQuery().isPresent());
+    }
+
+    @Test
+    void listModeJumpAndShortcutOverlay(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.model().gridModeProperty().get());
+        TableView<?> table = robot.lookup("#browse-table").queryAs(TableView.class);
+        assertTrue(table.isVisible());
+        assertEquals(30, table.getItems().size());
+        robot.type(KeyCode.END);
+        waitForSample(robot, "multi_000000319154_000000900011");
+        assertEquals(29, table.getSelectionModel().getSelectedIndex(), "the list follows the current sample");
+        robot.type(KeyCode.HOME);
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#shortcut-overlay").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#shortcut-overlay").query().isVisible());
+    }
+
+    @Test
+    void presentationModeFollowsNextAndExitsWithEscape(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() != null
+                && window.presentationStage().isShowing());
+        robot.clickOn("#present-next");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 1);
+        robot.interact(() -> window.presentationStage().getScene().getRoot().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() == null);
+    }
+
+    @Test
+    void aBrokenFileGivesANotificationNotAStackTrace(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        Path broken = TestFiles.write(java.nio.file.Files.createTempDirectory("broken"), "broken.json", "[{\"id\": \"a\",");
+        robot.interact(() -> window.model().open(List.of(broken), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().contains("broken.json:1:"));
+        assertTrue(window.view().lastNotification().contains("truncated"), window.view().lastNotification());
+    }
+}
