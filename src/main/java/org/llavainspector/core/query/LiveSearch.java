@@ -22,28 +22,13 @@ public final class LiveSearch {
     }
 
     /** Cancels the running search and starts one for {@code query} over the records available now. */
-    public synchronized CompletableFuture<QueryResult> search(Query query, CancellableMonitor.ProgressCallback progress) {
-        CancellableMonitor monitor = restart(progress);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.search(query, monitor);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+    public CompletableFuture<QueryResult> search(Query query, CancellableMonitor.ProgressCallback progress) {
+        return start(monitor -> engine.search(query, monitor), progress);
     }
 
     /** Cancels the running search and extends {@code previous} over the records indexed since (growing index). */
-    public synchronized CompletableFuture<QueryResult> extend(QueryResult previous,
-            CancellableMonitor.ProgressCallback progress) {
-        CancellableMonitor monitor = restart(progress);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return engine.extend(previous, monitor);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+    public CompletableFuture<QueryResult> extend(QueryResult previous, CancellableMonitor.ProgressCallback progress) {
+        return start(monitor -> engine.extend(previous, monitor), progress);
     }
 
     /** Cancels the running search, if any. */
@@ -54,9 +39,22 @@ public final class LiveSearch {
         }
     }
 
-    private CancellableMonitor restart(CancellableMonitor.ProgressCallback progress) {
+    /** One search of the engine under a monitor. */
+    @FunctionalInterface
+    private interface Run {
+        QueryResult run(CancellableMonitor monitor) throws IOException;
+    }
+
+    private synchronized CompletableFuture<QueryResult> start(Run run, CancellableMonitor.ProgressCallback progress) {
         cancel();
-        current = new CancellableMonitor(progress);
-        return current;
+        CancellableMonitor monitor = new CancellableMonitor(progress);
+        current = monitor;
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.run(monitor);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
     }
 }

@@ -3,6 +3,7 @@ package org.llavainspector.core.query;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 
@@ -48,7 +49,6 @@ final class RecordTextScanner {
     private final boolean wantFolded;
     private final boolean wantOriginal;
     private final boolean searchesText;
-    private final CharArraySequence chars = new CharArraySequence();
     private final ByteSequence ascii = new ByteSequence();
 
     private byte[] b;
@@ -476,11 +476,10 @@ final class RecordTextScanner {
             }
         }
         if (matchers.length > 0) {
-            chars.set(original, originalLength);
             for (int k = 0; k < matchers.length; k++) {
                 int slot = patternSlots[k];
                 if (!found[slot] && (literals[k] == null || TextFold.contains(folded, foldedLength, literals[k]))
-                        && matchers[k].reset(chars).find()) {
+                        && matchers[k].reset(CharBuffer.wrap(original, 0, originalLength)).find()) {
                     found[slot] = true;
                     remaining--;
                 }
@@ -722,40 +721,6 @@ final class RecordTextScanner {
             i++;
         }
         return i == p ? -1 : i;
-    }
-
-    /** A reusable view of a char array as a {@link CharSequence}, so that regexes run without copying. */
-    private static final class CharArraySequence implements CharSequence {
-        private char[] chars = new char[0];
-        private int length;
-
-        void set(char[] chars, int length) {
-            this.chars = chars;
-            this.length = length;
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return chars[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(chars, start, end - start);
-        }
-
-        @Override
-        public String toString() {
-            return new String(chars, 0, length);
-        }
     }
 
     /** A reusable view of plain ASCII bytes as a {@link CharSequence}. */
