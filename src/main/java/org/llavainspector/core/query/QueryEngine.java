@@ -3,6 +3,7 @@ package org.llavainspector.core.query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -120,68 +121,95 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     private QueryResult run(Query query, int from, int to, FileChannel channel, TaskMonitor monitor) throws IOException {
-        int blocks = (to - from + BLOCK - 1) / BLOCK;
-        int[][] matches = new int[blocks][];
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(blocks);
-        long total = to - from;
-        Runnable work = () -> {
-            Worker worker = new Worker(query, channel);
+        Search search = new Search(query, from, to, channel, monitor);
+        for (int i = 1; i < Math.min(threads, search.blocks); i++) {
             try {
-                for (int k = next.getAndIncrement(); k < blocks; k = next.getAndIncrement()) {
-                try {
-                    if (failure.get() == null) {
-                        int a = from + k * BLOCK;
-                        int b = Math.min(to, a + BLOCK);
-                        matches[k] = worker.block(a, b, monitor, failure);
-                        monitor.progress(done.addAndGet(b - a), total);
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    finished.countDown();
-                }
-                }
-            } finally {
-                worker.release();
-            }
-        };
-        for (int i = 1; i < Math.min(threads, blocks); i++) {
-            try {
-                executor.execute(work);
+                executor.execute(search::work);
             } catch (RejectedExecutionException e) {
                 break; // the caller does the work alone
             }
         }
-        work.run();
+        search.work();
         try {
-            finished.await();
+            search.finished.await();
         } catch (InterruptedException e) {
-            failure.compareAndSet(null, new CancellationException("interrupted"));
+            search.failure.compareAndSet(null, new CancellationException("interrupted"));
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
-        Throwable t = failure.get();
+        Throwable t = search.failure.get();
         if (t != null) {
             throw rethrow(t, monitor);
         }
-        int count = 0;
-        for (int[] m : matches) {
-            count += m.length;
+        return new QueryResult(query, from, to, search.matches());
+    }
+
+    /** One search split into blocks of records that the caller and the helpers take in turn. */
+    private final class Search {
+        final Query query;
+        final int from;
+        final int to;
+        final FileChannel channel;
+        final TaskMonitor monitor;
+        final int blocks;
+        final int[][] matches;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicLong done = new AtomicLong();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final CountDownLatch finished;
+
+        Search(Query query, int from, int to, FileChannel channel, TaskMonitor monitor) {
+            this.query = query;
+            this.from = from;
+            this.to = to;
+            this.channel = channel;
+            this.monitor = monitor;
+            this.blocks = (to - from + BLOCK - 1) / BLOCK;
+            this.matches = new int[blocks][];
+            this.finished = new CountDownLatch(blocks);
         }
-        int[] all = new int[count];
-        int at = 0;
-        for (int[] m : matches) {
-            System.arraycopy(m, 0, all, at, m.length);
-            at += m.length;
+
+        /** Takes blocks until none is left; every block taken is counted down, done or not. */
+        void work() {
+            Worker worker = new Worker(query, channel);
+            try {
+                for (int k = next.getAndIncrement(); k < blocks; k = next.getAndIncrement()) {
+                    try {
+                        if (failure.get() == null) {
+                            int a = from + k * BLOCK;
+                            int b = Math.min(to, a + BLOCK);
+                            matches[k] = worker.block(a, b, monitor, failure);
+                            monitor.progress(done.addAndGet(b - a), to - from);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    } finally {
+                        finished.countDown();
+                    }
+                }
+            } finally {
+                worker.release();
+            }
         }
-        return new QueryResult(query, from, to, all);
+
+        /** The matches of all blocks, in record order. */
+        int[] matches() {
+            int count = 0;
+            for (int[] m : matches) {
+                count += m.length;
+            }
+            int[] all = new int[count];
+            int at = 0;
+            for (int[] m : matches) {
+                System.arraycopy(m, 0, all, at, m.length);
+                at += m.length;
+            }
+            return all;
+        }
     }
 
     private static IOException rethrow(Throwable t, TaskMonitor monitor) {
-        if (monitor.isCancelled() || t instanceof CancellationException) {
+        if (monitor.isCancelled() || t instanceof CancellationException || t instanceof ClosedByInterruptException) {
             throw t instanceof CancellationException ? (CancellationException) t : new CancellationException("cancelled");
         }
         if (t instanceof UncheckedIOException) {
