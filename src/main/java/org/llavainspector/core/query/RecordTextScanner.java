@@ -41,8 +41,10 @@ final class RecordTextScanner {
     private final char[][] needles;
     private final int[] patternSlots;
     private final Matcher[] matchers;
-    /** Per pattern, the folded literal its matches contain, or null. */
+    /** Per pattern, the folded literal its matches contain in decoded text, or null. */
     private final char[][] literals;
+    /** Per pattern, the folded literal its matches contain in plain ASCII text (may hold i and s), or null. */
+    private final char[][] asciiLiterals;
     private final int[] roleSlots;
     private final char[][] roles;
     /** Whether decoded strings need a folded copy (for needles or regex literals) and an original one (regexes). */
@@ -70,12 +72,14 @@ final class RecordTextScanner {
         }
         matchers = new Matcher[patternSlots.length];
         literals = new char[patternSlots.length][];
+        asciiLiterals = new char[patternSlots.length][];
         boolean anyLiteral = false;
         for (int k = 0; k < patternSlots.length; k++) {
+            String regex = terms.pattern(patternSlots[k]).pattern();
             matchers[k] = terms.pattern(patternSlots[k]).matcher("");
-            String literal = RegexLiteral.required(terms.pattern(patternSlots[k]).pattern());
-            literals[k] = literal == null ? null : literal.toCharArray();
-            anyLiteral |= literal != null;
+            literals[k] = chars(RegexLiteral.required(regex, false));
+            asciiLiterals[k] = chars(RegexLiteral.required(regex, true));
+            anyLiteral |= literals[k] != null;
         }
         roles = new char[roleSlots.length][];
         for (int k = 0; k < roleSlots.length; k++) {
@@ -84,6 +88,10 @@ final class RecordTextScanner {
         wantFolded = needles.length > 0 || anyLiteral;
         wantOriginal = matchers.length > 0;
         searchesText = needles.length > 0 || matchers.length > 0;
+    }
+
+    private static char[] chars(String s) {
+        return s == null ? null : s.toCharArray();
     }
 
     private static int[] slots(TextTerms terms, TextTerms.Kind kind) {
@@ -396,7 +404,7 @@ final class RecordTextScanner {
             ascii.set(b, from, to);
             for (int k = 0; k < matchers.length; k++) {
                 int slot = patternSlots[k];
-                if (!found[slot] && (literals[k] == null || asciiContains(from, to, literals[k]))
+                if (!found[slot] && (asciiLiterals[k] == null || asciiContains(from, to, asciiLiterals[k]))
                         && matchers[k].reset(ascii).find()) {
                     found[slot] = true;
                     remaining--;

@@ -7,9 +7,9 @@ import java.util.Locale;
  * case-insensitive) regex runs only on strings that contain it: {@code \bfrisbees?\b} needs "frisbee".
  *
  * <p>Conservative: no literal for alternation at top level, inline flags {@code (?...)} or quoting {@code \Q}; groups
- * and classes are skipped; a character under {@code ?}, {@code *} or {@code {} does not count. The letters i and s are
- * never part of a literal, since a case-insensitive Unicode regex also matches them with dotless ı and long ſ, which
- * the folded text does not turn into i and s.
+ * and classes are skipped; a character under {@code ?}, {@code *} or {@code {} does not count. Outside plain ASCII
+ * text the letters i and s are never part of a literal, since a case-insensitive Unicode regex also matches them
+ * with dotless ı and long ſ, which the folded text does not turn into i and s.
  */
 final class RegexLiteral {
     private static final int MIN_LENGTH = 3;
@@ -17,8 +17,16 @@ final class RegexLiteral {
     private RegexLiteral() {
     }
 
-    /** The folded literal, or null when none of at least three characters is sure. */
+    /** The folded literal in any text, or null when none of at least three characters is sure. */
     static String required(String regex) {
+        return required(regex, false);
+    }
+
+    /**
+     * The folded literal, or null when none of at least three characters is sure; in text known to be plain ASCII
+     * ({@code asciiText}) i and s may be part of it, since dotless ı and long ſ cannot occur there.
+     */
+    static String required(String regex, boolean asciiText) {
         if (regex.contains("(?") || regex.contains("\\Q")) {
             return null;
         }
@@ -32,7 +40,7 @@ final class RegexLiteral {
                 return null;
             }
             if (c == '*' || c == '?' || c == '{' || c == '+') {
-                if (c != '+' && run.length() > 0 && i > 0 && isLiteral(regex.charAt(i - 1))) {
+                if (c != '+' && run.length() > 0 && i > 0 && isLiteral(regex.charAt(i - 1), asciiText)) {
                     run.setLength(run.length() - 1); // the character before may occur zero times
                 }
                 best = longer(best, run);
@@ -42,7 +50,7 @@ final class RegexLiteral {
                 }
                 continue;
             }
-            if (isLiteral(c)) {
+            if (isLiteral(c, asciiText)) {
                 run.append(Character.toLowerCase(c));
                 i++;
                 continue;
@@ -65,8 +73,8 @@ final class RegexLiteral {
         return best.length() >= MIN_LENGTH ? best : null;
     }
 
-    private static boolean isLiteral(char c) {
-        return c < 128 && Character.isLetterOrDigit(c) && c != 'i' && c != 'I' && c != 's' && c != 'S';
+    private static boolean isLiteral(char c, boolean asciiText) {
+        return c < 128 && Character.isLetterOrDigit(c) && (asciiText || c != 'i' && c != 'I' && c != 's' && c != 'S');
     }
 
     private static String longer(String best, StringBuilder run) {

@@ -31,4 +31,15 @@ class RegexLiteralTest {
     void literalsEveryMatchMustContain(String regex, String literal) {
         assertEquals(literal, RegexLiteral.required(regex), regex);
     }
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        "\\bfrisbees?\\b => frisbee",
+        "kelvin => kelvin",
+        "window\\.\\s+dogs => window",
+        "miss+ => miss",
+        "dog|cat => null"}, delimiterString = " => ", nullValues = "null")
+    void inPlainAsciiTextIAndSCount(String regex, String literal) {
+        assertEquals(literal, RegexLiteral.required(regex, true), regex);
+    }
 }
