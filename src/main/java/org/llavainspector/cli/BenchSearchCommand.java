@@ -1,6 +1,8 @@
 package org.llavainspector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.query.Query;
 import org.llavainspector.core.query.QueryEngine;
-import org.llavainspector.core.query.QueryResult;
 import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench search FILE [--query Q]... [--runs N]}: median time of queries over an indexed file. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Index FILE (with validation), then time each query: median of --runs runs after one warm-up."})
+        description = {"Index FILE (with validation), then time each query: its first run, then the median and minimum of",
+            "--runs runs once every query has run three times, and the median CPU time of the process per run."})
 public final class BenchSearchCommand implements Callable<Integer> {
     /** A common word, a rare phrase, an index-only term, a regex, and a cheap term with a negated common word. */
     static final List<String> DEFAULT_QUERIES = List.of("the", "\"quantum chromodynamics\"", "turns>8",
@@ -40,6 +42,19 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private static long timed(QueryEngine engine, Query query) throws IOException {
+        long start = System.nanoTime();
+        engine.search(query, TaskMonitor.NONE);
+        return System.nanoTime() - start;
+    }
+
+    /** CPU time of the whole process: unlike wall time, it hardly changes when other programs share the cores. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,18 +65,33 @@ public final class BenchSearchCommand implements Callable<Integer> {
              QueryEngine engine = new QueryEngine(index, problems, null, n)) {
             out.printf("%s: %d records indexed and validated in %d ms; %d thread(s)%n", file, index.size(),
                     (System.nanoTime() - t0) / 1_000_000, n);
-            out.printf("%-32s %10s %10s %10s%n", "query", "matches", "median ms", "min ms");
-            for (String text : queries.isEmpty() ? DEFAULT_QUERIES : queries) {
-                Query query = Query.parse(text);
-                QueryResult result = engine.search(query, TaskMonitor.NONE);
+            List<String> texts = queries.isEmpty() ? DEFAULT_QUERIES : queries;
+            List<Query> parsed = new ArrayList<>();
+            long[] first = new long[texts.size()];
+            for (int q = 0; q < texts.size(); q++) {
+                parsed.add(Query.parse(texts.get(q)));
+                first[q] = timed(engine, parsed.get(q));
+            }
+            for (int w = 0; w < 2; w++) {
+                for (Query query : parsed) {
+                    timed(engine, query); // warm up every query before timing any
+                }
+            }
+            out.printf("%-32s %9s %9s %10s %9s %11s%n", "query", "matches", "first ms", "median ms", "min ms",
+                    "median cpu");
+            for (int q = 0; q < texts.size(); q++) {
                 long[] nanos = new long[Math.max(1, runs)];
+                long[] cpu = new long[nanos.length];
                 for (int k = 0; k < nanos.length; k++) {
-                    long start = System.nanoTime();
-                    result = engine.search(query, TaskMonitor.NONE);
-                    nanos[k] = System.nanoTime() - start;
+                    long cpuBefore = cpuNanos();
+                    nanos[k] = timed(engine, parsed.get(q));
+                    cpu[k] = cpuNanos() - cpuBefore;
                 }
                 Arrays.sort(nanos);
-                out.printf("%-32s %10d %10.1f %10.1f%n", text, result.count(), nanos[nanos.length / 2] / 1e6, nanos[0] / 1e6);
+                Arrays.sort(cpu);
+                int matches = engine.search(parsed.get(q), TaskMonitor.NONE).count();
+                out.printf("%-32s %9d %9.1f %10.1f %9.1f %11.1f%n", texts.get(q), matches, first[q] / 1e6,
+                        nanos[nanos.length / 2] / 1e6, nanos[0] / 1e6, cpu[cpu.length / 2] / 1e6);
                 out.flush();
             }
         }
