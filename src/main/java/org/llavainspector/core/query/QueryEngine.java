@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +40,6 @@ public final class QueryEngine implements AutoCloseable {
     private final Executor executor;
     private final int threads;
     private final ExecutorService owned;
-    /** Read buffers kept from search to search (a direct buffer per read avoids the JDK's temporary copies). */
-    private final ConcurrentLinkedQueue<ByteBuffer> buffers = new ConcurrentLinkedQueue<>();
 
     /** An engine with its own daemon threads, one per core; {@code problems} may be null if no query uses it. */
     public QueryEngine(DatasetIndex index, ProblemIndex problems) {
@@ -172,23 +169,19 @@ public final class QueryEngine implements AutoCloseable {
         /** Takes blocks until none is left; every block taken is counted down, done or not. */
         void work() {
             Worker worker = new Worker(query, channel);
-            try {
-                for (int k = next.getAndIncrement(); k < blocks; k = next.getAndIncrement()) {
-                    try {
-                        if (failure.get() == null) {
-                            int a = from + k * BLOCK;
-                            int b = Math.min(to, a + BLOCK);
-                            matches[k] = worker.block(a, b, monitor, failure);
-                            monitor.progress(done.addAndGet(b - a), to - from);
-                        }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    } finally {
-                        finished.countDown();
+            for (int k = next.getAndIncrement(); k < blocks; k = next.getAndIncrement()) {
+                try {
+                    if (failure.get() == null) {
+                        int a = from + k * BLOCK;
+                        int b = Math.min(to, a + BLOCK);
+                        matches[k] = worker.block(a, b, monitor, failure);
+                        monitor.progress(done.addAndGet(b - a), to - from);
                     }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    finished.countDown();
                 }
-            } finally {
-                worker.release();
             }
         }
 
@@ -239,7 +232,6 @@ public final class QueryEngine implements AutoCloseable {
         private final Term root;
         private final FileChannel channel;
         private final RecordTextScanner scanner;
-        private ByteBuffer direct;
         private byte[] window = new byte[0];
         private long windowStart;
         private long windowEnd;
@@ -251,13 +243,6 @@ public final class QueryEngine implements AutoCloseable {
             this.root = query.root();
             this.channel = channel;
             this.scanner = query.readsText() ? new RecordTextScanner(query.textTerms()) : null;
-        }
-
-        void release() {
-            if (direct != null) {
-                buffers.add(direct);
-                direct = null;
-            }
         }
 
         int[] block(int from, int to, TaskMonitor monitor, AtomicReference<Throwable> failure) {
@@ -322,21 +307,11 @@ public final class QueryEngine implements AutoCloseable {
             if (window.length < length) {
                 window = new byte[Math.max(length, Math.min(WINDOW, window.length * 2))];
             }
-            if (direct == null) {
-                direct = buffers.poll();
-                if (direct == null) {
-                    direct = ByteBuffer.allocateDirect(WINDOW);
+            ByteBuffer buf = ByteBuffer.wrap(window, 0, length);
+            while (buf.hasRemaining()) {
+                if (channel.read(buf, offset + buf.position()) < 0) {
+                    throw new IOException(index.file() + ": the file became shorter since it was indexed");
                 }
-            }
-            for (int done = 0; done < length; ) {
-                direct.clear().limit(Math.min(direct.capacity(), length - done));
-                while (direct.hasRemaining()) {
-                    if (channel.read(direct, offset + done + direct.position()) < 0) {
-                        throw new IOException(index.file() + ": the file became shorter since it was indexed");
-                    }
-                }
-                direct.flip().get(window, done, direct.limit());
-                done += direct.limit();
             }
             windowStart = offset;
             windowEnd = end;
