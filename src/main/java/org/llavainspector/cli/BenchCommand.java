@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure whole runs of our commands against reference tools (see the subcommands).",
-        subcommands = {BenchStatsCommand.class, BenchImagesCommand.class, BenchUiCommand.class})
+        subcommands = {BenchStatsCommand.class, BenchImagesCommand.class, BenchSearchCommand.class, BenchUiCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

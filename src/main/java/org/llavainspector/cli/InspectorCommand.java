@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             ValidateCommand.class,
             ShowCommand.class,
+            SearchCommand.class,
             ImagesCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
@@ -30,7 +31,7 @@ public final class InspectorCommand implements Runnable {
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     /** Names of the subcommands, known without building the (reflection-heavy) command model; a test keeps it true. */
-    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "images", "generate", "bench", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "search", "images", "generate", "bench", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

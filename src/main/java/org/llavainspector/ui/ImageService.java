@@ -88,7 +88,11 @@ public final class ImageService implements AutoCloseable {
     public CompletableFuture<LoadedImage> thumbnail(String datasetPath) {
         CompletableFuture<Void> opening = ready;
         if (opening.isDone()) {
-            return thumbnails.request(datasetPath);
+            try {
+                return thumbnails.request(datasetPath);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                return new CompletableFuture<>(); // the window is closing: this thumbnail is never needed
+            }
         }
         CompletableFuture<LoadedImage> result = new CompletableFuture<>();
         opening.thenRun(() -> {

@@ -36,7 +36,14 @@ public final class MainWindow {
         if (hostServices != null) {
             detailView.setHostServices(hostServices);
         }
-        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection()), context.background());
+        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile),
+                context.background());
+        // a filter typed while files were still being indexed is run again over everything once they are
+        model.indexingCompleteProperty().addListener((obs, was, complete) -> {
+            if (complete) {
+                filter.apply();
+            }
+        });
         this.view = new MainView(model, detailView, new FilterBar(filter), new MainView.MainActions() {
             @Override
             public void toggleTheme() {

@@ -42,6 +42,8 @@ class MainWindowTest {
 
     @AfterEach
     void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
         context.close();
     }
 
@@ -143,5 +145,30 @@ class MainWindowTest {
         robot.interact(() -> window.model().open(List.of(broken), List.of(), List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().contains("broken.json:1:"));
         assertTrue(window.view().lastNotification().contains("truncated"), window.view().lastNotification());
+    }
+
+    @Test
+    void theFilterNarrowsTheSamplesWithALiveCountAndReportsBadQueries(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("dog -cat turns>=4").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("shown"));
+        String count = robot.lookup("#match-count").queryAs(Label.class).getText();
+        int shown = window.model().visibleSamples().size();
+        assertTrue(shown > 0 && shown < 30, "some but not all samples: " + shown);
+        assertEquals(shown + " match" + (shown == 1 ? "" : "es"), count);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("shown"), robot.lookup("#status").queryAs(Label.class).getText());
+        for (int g : window.model().visibleSamples()) {
+            assertTrue(window.model().collection().datasetOf(g).index().turnCount(window.model().collection().recordOf(g)) >= 4);
+        }
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("has:no-image"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 1);
+        waitForSample(robot, "i6IyJda_0");
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("colour:red"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#match-count").queryAs(Label.class).getText().startsWith("column 1"));
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText(""));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 30);
     }
 }

@@ -28,6 +28,7 @@ import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
 import org.llavainspector.ui.detail.SampleDetail;
@@ -54,6 +55,8 @@ public final class MainViewModel {
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
     private final List<Dataset> reportedFailures = new ArrayList<>();
     private final Random random = new Random();
+    private final List<ProblemIndex> problemIndexes = new ArrayList<>();
+    private final BooleanProperty indexingComplete = new SimpleBooleanProperty(true);
     private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
     private boolean filtered;
     private Task<SampleDetail> loading;
@@ -89,7 +92,9 @@ public final class MainViewModel {
 
     private void startIndexing(List<Path> files) {
         for (Path file : files) {
-            collection.add(file);
+            ProblemIndex problems = new ProblemIndex();
+            problemIndexes.add(problems);
+            collection.add(file, problems);
             context.recentFiles().add(file);
         }
         pulse.play();
@@ -129,6 +134,7 @@ public final class MainViewModel {
             }
         }
         boolean complete = collection.isComplete();
+        indexingComplete.set(complete);
         long all = Math.max(1, totalBytes.get());
         indexProgress.set(complete ? 1 : Math.min(0.99, (double) indexedBytes.get() / all));
         updateStatus(complete);
@@ -279,6 +285,16 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The validation problems found while indexing file f (record → kinds), for {@code problem:} queries. */
+    public ProblemIndex problemsOfFile(int f) {
+        return problemIndexes.get(f);
+    }
+
+    /** True when every open file has been indexed. */
+    public javafx.beans.property.ReadOnlyBooleanProperty indexingCompleteProperty() {
+        return indexingComplete;
     }
 
     public BooleanProperty gridModeProperty() {
