@@ -16,6 +16,8 @@ public final class InspectorApp extends Application {
 
     /** Called by the launcher (by name, so that command-line runs never load JavaFX). */
     public static void launchApp(String[] args) {
+        // we run JavaFX from the class path on purpose (one jar + lib/); its warning about that is noise to users
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
         Application.launch(InspectorApp.class, args);
     }
 
