@@ -207,7 +207,11 @@ public final class MainView extends StackPane {
         refresh.play();
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(status, progress, position, gap, thumbnails);
+        Label sources = new Label();
+        sources.setId("image-sources");
+        sources.getStyleClass().add("status-text");
+        sources.textProperty().bind(model.imageSourcesProperty());
+        HBox bar = new HBox(status, progress, position, gap, sources, thumbnails);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         return bar;

@@ -49,6 +49,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<SampleDetail> current = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty imageGeneration = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper imageSourceNames = new ReadOnlyStringWrapper("");
     private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
@@ -85,6 +86,10 @@ public final class MainViewModel {
             if (e != null) {
                 reportError("image sources: " + (e.getCause() == null ? e : e.getCause()).getMessage());
             }
+            List<Path> opened = context.images().sourcePaths();
+            imageSourceNames.set(opened.isEmpty() ? "no image sources"
+                    : "images: " + opened.stream().map(p -> p.getFileName().toString())
+                            .collect(java.util.stream.Collectors.joining(", ")));
             imageGeneration.set(imageGeneration.get() + 1);
         }));
         startIndexing(files);
@@ -99,6 +104,11 @@ public final class MainViewModel {
         }
         pulse.play();
         takeInNewSamples();
+    }
+
+    /** The image sources in use (found beside the datasets or given), for the status bar. */
+    public ReadOnlyStringProperty imageSourcesProperty() {
+        return imageSourceNames.getReadOnlyProperty();
     }
 
     /** Changes whenever the image sources change, so that views reload their thumbnails. */
