@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             SearchCommand.class,
             ImagesCommand.class,
+            ExportCommand.class,
+            RewriteCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
@@ -31,7 +33,8 @@ public final class InspectorCommand implements Runnable {
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     /** Names of the subcommands, known without building the (reflection-heavy) command model; a test keeps it true. */
-    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "search", "images", "generate", "bench", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "search", "images", "export", "rewrite",
+            "generate", "bench", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

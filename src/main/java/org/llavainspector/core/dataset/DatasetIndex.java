@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -65,6 +66,77 @@ public final class DatasetIndex implements AutoCloseable {
             }
         }
         return index;
+    }
+
+    /**
+     * Indexes the whole file on up to {@code threads} threads when its layout allows splitting it (see
+     * {@link ParallelScan}), else on the calling thread: the same index as {@link #build}, sooner, as the text of
+     * the turns is skipped rather than read (nothing else needs it here) and several cores can share the work.
+     */
+    public static DatasetIndex buildParallel(Path file, int threads, TaskMonitor monitor) throws DatasetException {
+        return buildParallel(file, threads, monitor, ParallelScan.MIN_PARALLEL_BYTES);
+    }
+
+    static DatasetIndex buildParallel(Path file, int threads, TaskMonitor monitor, long minParallelBytes)
+            throws DatasetException {
+        SliceIndexes slices = ParallelScan.scan(file, () -> new SliceIndexes(file), SliceIndexes::merge, threads,
+                monitor, minParallelBytes, false);
+        DatasetIndex whole = slices.parts.get(0);
+        if (slices.parts.size() > 1) {
+            whole = new DatasetIndex(file);
+            for (DatasetIndex part : slices.parts) {
+                for (int i = 0; i < part.size; i++) {
+                    whole.appendCopy(part, i);
+                }
+            }
+        }
+        whole.format = slices.format;
+        whole.completion.complete(whole);
+        return whole;
+    }
+
+    /** The records of one slice of a parallel pass, in an index of their own; slices merge in file order. */
+    private static final class SliceIndexes implements RecordVisitor {
+        private final List<DatasetIndex> parts = new ArrayList<>();
+        private DatasetFormat format;
+
+        SliceIndexes(Path file) {
+            parts.add(new DatasetIndex(file));
+        }
+
+        @Override
+        public void visit(RecordSummary record) {
+            parts.get(0).append(record);
+        }
+
+        @Override
+        public void finish(DatasetFormat detected, int records) {
+            format = detected;
+        }
+
+        SliceIndexes merge(SliceIndexes next) {
+            parts.addAll(next.parts);
+            return this;
+        }
+    }
+
+    private void appendCopy(DatasetIndex from, int r) {
+        Chunk src = from.chunk(r);
+        int k = r & (CHUNK - 1);
+        int i = size;
+        int c = i >>> CHUNK_BITS;
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c + 1);
+            chunks[c] = new Chunk();
+        }
+        Chunk chunk = chunks[c];
+        int j = i & (CHUNK - 1);
+        chunk.offset[j] = src.offset[k];
+        chunk.length[j] = src.length[k];
+        chunk.counts[j] = src.counts[k];
+        chunk.id[j] = strings.copy(from.strings, src.id[k]);
+        chunk.image[j] = strings.copy(from.strings, src.image[k]);
+        size = i + 1;
     }
 
     /**

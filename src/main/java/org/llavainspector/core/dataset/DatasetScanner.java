@@ -39,16 +39,20 @@ public final class DatasetScanner {
     private final long stopAt;
     /** Whether the stream starts with a synthetic '[' (a slice of a JSON array). */
     private final boolean arraySlice;
+    /** False when the visitors need no more of the turns than their number: their text is skipped, not read. */
+    private final boolean turnDetails;
     private long stoppedAt = -1;
     private int recordIndex = -1;
     private boolean insideRecord;
 
-    private DatasetScanner(Path file, TaskMonitor monitor, long start, long stopAt, boolean arraySlice) {
+    private DatasetScanner(Path file, TaskMonitor monitor, long start, long stopAt, boolean arraySlice,
+            boolean turnDetails) {
         this.file = file;
         this.monitor = monitor;
         this.start = start;
         this.stopAt = stopAt;
         this.arraySlice = arraySlice;
+        this.turnDetails = turnDetails;
     }
 
     /**
@@ -59,7 +63,16 @@ public final class DatasetScanner {
      * @throws java.util.concurrent.CancellationException when the monitor was cancelled
      */
     public static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor) throws DatasetException {
-        return new DatasetScanner(file, monitor, 0, -1, false).run(visitor);
+        return scan(file, visitor, monitor, true);
+    }
+
+    /**
+     * {@link #scan}, optionally without turn details: with {@code turnDetails} false every turn is skipped unread, so
+     * a summary has the turn count but no roles, values or {@code <image>} tokens (enough for an index, and faster).
+     */
+    static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor, boolean turnDetails)
+            throws DatasetException {
+        return new DatasetScanner(file, monitor, 0, -1, false, turnDetails).run(visitor);
     }
 
     /**
@@ -69,9 +82,9 @@ public final class DatasetScanner {
      * at or after {@code stopAt} (which must equal the next slice's start), or -1 when the slice reached the end.
      */
     static long scanSlice(Path file, DatasetFormat format, long start, long stopAt, RecordVisitor visitor,
-            TaskMonitor monitor) throws DatasetException {
+            TaskMonitor monitor, boolean turnDetails) throws DatasetException {
         DatasetScanner scanner = new DatasetScanner(file, monitor, start, stopAt,
-                start > 0 && format == DatasetFormat.JSON_ARRAY);
+                start > 0 && format == DatasetFormat.JSON_ARRAY, turnDetails);
         scanner.run(visitor);
         return scanner.stoppedAt;
     }
@@ -81,7 +94,7 @@ public final class DatasetScanner {
      * record {@code index}; used to validate a single sample without a pass over its file.
      */
     public static void scanRecord(Path file, int index, byte[] bytes, RecordVisitor visitor) throws DatasetException {
-        DatasetScanner scanner = new DatasetScanner(file, TaskMonitor.NONE, 0, -1, false);
+        DatasetScanner scanner = new DatasetScanner(file, TaskMonitor.NONE, 0, -1, false, true);
         scanner.recordIndex = index - 1;
         try (JsonParser p = FACTORY.createParser(bytes)) {
             scanner.readRecord(p, p.nextToken(), visitor, bytes.length);
@@ -269,6 +282,10 @@ public final class DatasetScanner {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             int turn = summary.addTurn();
+            if (!turnDetails) {
+                p.skipChildren();
+                continue;
+            }
             if (t != JsonToken.START_OBJECT) {
                 summary.turnShape[turn] = JsonShape.of(t);
                 p.skipChildren();

@@ -46,9 +46,15 @@ public final class ParallelScan {
 
     static <V extends RecordVisitor> V scan(Path file, Supplier<V> newVisitor, BinaryOperator<V> merge,
             int threads, TaskMonitor monitor, long minParallelBytes) throws DatasetException {
+        return scan(file, newVisitor, merge, threads, monitor, minParallelBytes, true);
+    }
+
+    /** With {@code turnDetails} false, turns are counted but not read (see {@link DatasetScanner#scan}). */
+    static <V extends RecordVisitor> V scan(Path file, Supplier<V> newVisitor, BinaryOperator<V> merge,
+            int threads, TaskMonitor monitor, long minParallelBytes, boolean turnDetails) throws DatasetException {
         List<Long> starts = threads > 1 ? sliceStarts(file, threads, minParallelBytes) : List.of();
         if (starts.size() < 2) {
-            return sequential(file, newVisitor, monitor);
+            return sequential(file, newVisitor, monitor, turnDetails);
         }
         DatasetFormat format = starts.get(0) == -1 ? DatasetFormat.JSONL : DatasetFormat.JSON_ARRAY;
         starts.set(0, 0L);
@@ -83,7 +89,7 @@ public final class ParallelScan {
                 };
                 futures.add(pool.submit(() -> {
                     V visitor = newVisitor.get();
-                    long stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part);
+                    long stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
                     return new Slice<>(visitor, stoppedAt == to);
                 }));
             }
@@ -91,7 +97,7 @@ public final class ParallelScan {
             for (Future<Slice<V>> f : futures) {
                 Slice<V> slice = f.get();
                 if (!slice.endedWhereTheNextBegins) {
-                    return sequential(file, newVisitor, monitor);
+                    return sequential(file, newVisitor, monitor, turnDetails);
                 }
                 merged = merged == null ? slice.visitor : merge.apply(merged, slice.visitor);
             }
@@ -102,12 +108,12 @@ public final class ParallelScan {
             if (e.getCause() instanceof CancellationException) {
                 throw (CancellationException) e.getCause();
             }
-            return sequential(file, newVisitor, monitor);
+            return sequential(file, newVisitor, monitor, turnDetails);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (IOException e) {
-            return sequential(file, newVisitor, monitor);
+            return sequential(file, newVisitor, monitor, turnDetails);
         } finally {
             pool.shutdownNow();
         }
@@ -116,10 +122,10 @@ public final class ParallelScan {
     private record Slice<V>(V visitor, boolean endedWhereTheNextBegins) {
     }
 
-    private static <V extends RecordVisitor> V sequential(Path file, Supplier<V> newVisitor, TaskMonitor monitor)
-            throws DatasetException {
+    private static <V extends RecordVisitor> V sequential(Path file, Supplier<V> newVisitor, TaskMonitor monitor,
+            boolean turnDetails) throws DatasetException {
         V visitor = newVisitor.get();
-        DatasetScanner.scan(file, visitor, monitor);
+        DatasetScanner.scan(file, visitor, monitor, turnDetails);
         return visitor;
     }
 

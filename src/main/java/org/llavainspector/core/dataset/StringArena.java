@@ -39,6 +39,24 @@ final class StringArena {
         return ((long) (pageCount - 1) << 32) | at;
     }
 
+    /** Stores a copy of string {@code ref} of another arena, without decoding it; returns its reference here. */
+    long copy(StringArena from, long ref) {
+        if (ref == NONE) {
+            return NONE;
+        }
+        byte[] src = from.pages[(int) (ref >>> 32)];
+        int at = (int) ref;
+        int need = 4 + (((src[at] & 0xff) << 24) | ((src[at + 1] & 0xff) << 16) | ((src[at + 2] & 0xff) << 8)
+                | (src[at + 3] & 0xff));
+        if (used + need > PAGE) {
+            newPage(Math.max(PAGE, need));
+        }
+        int to = used;
+        System.arraycopy(src, at, pages[pageCount - 1], to, need);
+        used += need;
+        return ((long) (pageCount - 1) << 32) | to;
+    }
+
     private void newPage(int size) {
         byte[][] grown = Arrays.copyOf(pages, pageCount + 1);
         grown[pageCount] = new byte[size];

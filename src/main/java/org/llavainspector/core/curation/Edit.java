@@ -1,0 +1,158 @@
+package org.llavainspector.core.curation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * One undoable change to a session: the states of some samples before and after. Every kind of change (an image
+ * edit, a mark, a tag, a note, a whole path rewrite) is one {@code Edit}, so undo is one step whatever it touched.
+ *
+ * <p>Made by the factories below from the session's current states; applied with {@link UndoStack#perform}.
+ */
+public final class Edit {
+    private final String label;
+    private final SampleKey[] keys;
+    private final SampleState[] before;
+    private final SampleState[] after;
+
+    private Edit(String label, SampleKey[] keys, SampleState[] before, SampleState[] after) {
+        this.label = label;
+        this.keys = keys;
+        this.before = before;
+        this.after = after;
+    }
+
+    /**
+     * Sets the image paths of one sample; null (or the paths its source already has) drops the edit, an empty list
+     * removes the {@code image} field on export.
+     */
+    public static Edit setImage(Session session, SampleKey key, List<String> paths) {
+        List<String> value = paths == null || paths.equals(session.records().images(key)) ? null : List.copyOf(paths);
+        return of(session, "Edit image of " + key, List.of(key), s -> s.withImage(value));
+    }
+
+    /** Gives the samples a mark; null clears it. */
+    public static Edit mark(Session session, Collection<SampleKey> keys, Mark mark) {
+        String what = mark == null ? "Clear mark of " : "Mark " + mark.label() + ": ";
+        return of(session, what + count(keys), keys, s -> s.withMark(mark));
+    }
+
+    /** Adds a tag to the samples (see {@link Tags#normalise} for what a tag may be). */
+    public static Edit addTag(Session session, Collection<SampleKey> keys, String tag) {
+        String t = Tags.normalise(tag);
+        return of(session, "Tag " + t + ": " + count(keys), keys, s -> {
+            if (s.hasTag(t)) {
+                return s;
+            }
+            List<String> tags = new ArrayList<>(s.tags());
+            tags.add(t);
+            return s.withTags(tags);
+        });
+    }
+
+    /** Removes a tag from the samples. */
+    public static Edit removeTag(Session session, Collection<SampleKey> keys, String tag) {
+        String t = Tags.normalise(tag);
+        return of(session, "Untag " + t + ": " + count(keys), keys, s -> {
+            List<String> tags = new ArrayList<>(s.tags());
+            return tags.remove(t) ? s.withTags(tags) : s;
+        });
+    }
+
+    /** Sets the note of one sample; null or blank removes it. */
+    public static Edit setNote(Session session, SampleKey key, String note) {
+        return of(session, "Note on " + key, List.of(key), s -> s.withNote(note));
+    }
+
+    /** Drops everything said about the samples (their edits, marks, tags and notes). */
+    public static Edit clear(Session session, Collection<SampleKey> keys) {
+        return of(session, "Clear " + count(keys), keys, s -> SampleState.EMPTY.withId(s.id()));
+    }
+
+    /**
+     * The general form: {@code change} maps each sample's current state to its new one; samples it leaves as they
+     * are are not part of the edit.
+     */
+    public static Edit of(Session session, String label, Collection<SampleKey> keys, UnaryOperator<SampleState> change) {
+        return of(session, label, keys, (key, state) -> change.apply(state));
+    }
+
+    /** A change that also looks at which sample it changes. */
+    @FunctionalInterface
+    public interface Change {
+        SampleState apply(SampleKey key, SampleState current);
+    }
+
+    /** The general form with a {@link Change} that sees the sample's key. */
+    public static Edit of(Session session, String label, Collection<SampleKey> keys, Change change) {
+        Collection<SampleKey> unique = keys instanceof Set ? keys : new LinkedHashSet<>(keys);
+        List<SampleKey> changed = new ArrayList<>();
+        List<SampleState> was = new ArrayList<>();
+        List<SampleState> will = new ArrayList<>();
+        for (SampleKey k : unique) {
+            SampleState current = session.states().get(k);
+            SampleState from = current == null ? SampleState.EMPTY : current;
+            SampleState to = change.apply(k, from);
+            if (to == null) {
+                to = SampleState.EMPTY;
+            }
+            if (!sameContent(from, to)) {
+                String id = from.id() != null ? from.id() : session.records().id(k);
+                changed.add(k);
+                was.add(current);
+                will.add(to.isEmpty() ? null : to.withId(id));
+            }
+        }
+        return new Edit(label, changed.toArray(new SampleKey[0]), was.toArray(new SampleState[0]),
+                will.toArray(new SampleState[0]));
+    }
+
+    private static boolean sameContent(SampleState a, SampleState b) {
+        return Objects.equals(a.image(), b.image()) && a.mark() == b.mark() && a.tags().equals(b.tags())
+                && Objects.equals(a.note(), b.note());
+    }
+
+    private static String count(Collection<SampleKey> keys) {
+        return keys.size() == 1 ? keys.iterator().next().toString()
+                : String.format(Locale.ROOT, "%,d samples", keys.size());
+    }
+
+    /** What the edit does, for the Edit menu ("Undo Mark keep: 12 samples"). */
+    public String label() {
+        return label;
+    }
+
+    /** Number of samples the edit changes. */
+    public int size() {
+        return keys.length;
+    }
+
+    /** True when the edit changes nothing (it is then not recorded). */
+    public boolean isEmpty() {
+        return keys.length == 0;
+    }
+
+    /** The samples the edit changes. */
+    public List<SampleKey> keys() {
+        return List.of(keys);
+    }
+
+    void apply(Session session) {
+        session.put(keys, after);
+    }
+
+    void revert(Session session) {
+        session.put(keys, before);
+    }
+
+    @Override
+    public String toString() {
+        return label + " (" + keys.length + " samples)";
+    }
+}

@@ -1,0 +1,302 @@
+package org.llavainspector.core.curation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
+import org.llavainspector.core.util.PathIdentity;
+
+/**
+ * The curation overlay over read-only dataset files: per sample an edited {@code image}, a mark, tags and a note
+ * ({@link SampleState}), plus what the user had open (image sources, prefix rules, filter). The source files are never
+ * written; exports and the sidecar ({@link SessionStore}) are.
+ *
+ * <p>Samples change only through {@link Edit}s, normally via an {@link UndoStack}, on one thread (the UI thread).
+ * Reads ({@link #state}, the query filters) are safe from any thread; {@link #snapshot()} gives a consistent copy for
+ * saving in the background.
+ */
+public final class Session {
+    /** Told after every change; {@code keys} are the samples that changed (empty when only settings changed). */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Collection<SampleKey> keys);
+    }
+
+    /**
+     * Read access to the source records, for what the overlay does not hold: the images a sample has in its file
+     * (what a path rewrite starts from) and its id (remembered, to detect a changed file). Must be thread-safe.
+     */
+    public interface SourceRecords {
+        /** Nothing known: no ids, no images. */
+        SourceRecords NONE = new SourceRecords() {
+            @Override
+            public String id(SampleKey key) {
+                return null;
+            }
+
+            @Override
+            public List<String> images(SampleKey key) {
+                return List.of();
+            }
+        };
+
+        /** The id of the sample in its file, or null. */
+        String id(SampleKey key);
+
+        /** The image paths of the sample in its file (empty for a text-only record). */
+        List<String> images(SampleKey key);
+    }
+
+    /** A consistent copy of everything the sidecar holds. */
+    public record Snapshot(long version, List<SourceIdentity> sources, List<String> imageSources,
+            List<String> imageRules, String filter, Map<SampleKey, SampleState> states) {
+    }
+
+    private final List<SourceIdentity> sources;
+    private final ConcurrentHashMap<SampleKey, SampleState> states = new ConcurrentHashMap<>();
+    private final Map<SampleKey, SampleState> readOnlyStates = Collections.unmodifiableMap(states);
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private volatile SourceRecords records = SourceRecords.NONE;
+    private volatile List<String> imageSources = List.of();
+    private volatile List<String> imageRules = List.of();
+    private volatile String filter = "";
+    private volatile long version;
+
+    Session(List<SourceIdentity> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    /** A new, empty session over the given dataset files (their identity is read now). */
+    public static Session create(List<Path> datasetFiles) throws IOException {
+        List<SourceIdentity> ids = new ArrayList<>();
+        for (Path f : datasetFiles) {
+            ids.add(SourceIdentity.of(f));
+        }
+        return new Session(ids);
+    }
+
+    /** Restores a saved snapshot (see {@link SessionStore#load}). */
+    static Session restore(Snapshot snapshot) {
+        Session s = new Session(snapshot.sources());
+        s.imageSources = List.copyOf(snapshot.imageSources());
+        s.imageRules = List.copyOf(snapshot.imageRules());
+        s.filter = snapshot.filter() == null ? "" : snapshot.filter();
+        snapshot.states().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                s.states.put(k, v);
+            }
+        });
+        return s;
+    }
+
+    /** The dataset files, in the order their samples are numbered ({@link SampleKey#file()}). */
+    public List<SourceIdentity> sources() {
+        return sources;
+    }
+
+    /** The position of {@code file} among the sources (same file, compared by real path), or -1. */
+    public int fileNumber(Path file) {
+        for (int f = 0; f < sources.size(); f++) {
+            if (PathIdentity.same(sources.get(f).path(), file)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    /** Lets the session read ids and source images (call once the files are indexed). */
+    public void bind(SourceRecords sourceRecords) {
+        this.records = sourceRecords == null ? SourceRecords.NONE : sourceRecords;
+    }
+
+    public SourceRecords records() {
+        return records;
+    }
+
+    /** What is said about a sample ({@link SampleState#EMPTY} when nothing). */
+    public SampleState state(SampleKey key) {
+        SampleState s = states.get(key);
+        return s == null ? SampleState.EMPTY : s;
+    }
+
+    /** Every sample with a non-empty state, as a live read-only view. */
+    public Map<SampleKey, SampleState> states() {
+        return readOnlyStates;
+    }
+
+    /** The images the sample has now: the edited ones, else those of its source record. */
+    public List<String> images(SampleKey key) {
+        SampleState s = states.get(key);
+        return s != null && s.image() != null ? s.image() : records.images(key);
+    }
+
+    /** Number of samples whose image is edited. */
+    public int editedCount() {
+        int n = 0;
+        for (SampleState s : states.values()) {
+            if (s.isEdited()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Number of samples per mark. */
+    public Map<Mark, Integer> markCounts() {
+        Map<Mark, Integer> counts = new EnumMap<>(Mark.class);
+        for (Mark m : Mark.values()) {
+            counts.put(m, 0);
+        }
+        for (SampleState s : states.values()) {
+            if (s.mark() != null) {
+                counts.merge(s.mark(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** All tags in use, sorted. */
+    public List<String> tags() {
+        Set<String> all = new TreeSet<>();
+        for (SampleState s : states.values()) {
+            all.addAll(s.tags());
+        }
+        return List.copyOf(all);
+    }
+
+    /** Image sources the user had open (zips and folders, as paths). */
+    public List<String> imageSources() {
+        return imageSources;
+    }
+
+    /** Prefix rules the user had set ({@code PREFIX=SOURCE}). */
+    public List<String> imageRules() {
+        return imageRules;
+    }
+
+    /** The filter text the user had typed. */
+    public String filter() {
+        return filter;
+    }
+
+    /** Remembers the image sources and rules (saved, not undoable). */
+    public void setImageSources(List<String> sourcePaths, List<String> rules) {
+        synchronized (lock) {
+            imageSources = List.copyOf(sourcePaths);
+            imageRules = List.copyOf(rules);
+            version++;
+        }
+        notifyListeners(List.of());
+    }
+
+    /** Remembers the filter text (saved, not undoable). */
+    public void setFilter(String text) {
+        String value = text == null ? "" : text;
+        synchronized (lock) {
+            if (value.equals(filter)) {
+                return;
+            }
+            filter = value;
+            version++;
+        }
+        notifyListeners(List.of());
+    }
+
+    /** Grows by one with every change; what the autosaver compares. */
+    public long version() {
+        return version;
+    }
+
+    /** A consistent copy for saving (cheap: the states are immutable, only the map is copied). */
+    public Snapshot snapshot() {
+        synchronized (lock) {
+            return new Snapshot(version, sources, imageSources, imageRules, filter, new HashMap<>(states));
+        }
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Stores the new states of the given samples at once (an empty or null state removes the sample). */
+    void put(SampleKey[] keys, SampleState[] newStates) {
+        synchronized (lock) {
+            for (int i = 0; i < keys.length; i++) {
+                SampleState s = newStates[i];
+                if (s == null || s.isEmpty()) {
+                    states.remove(keys[i]);
+                } else {
+                    states.put(keys[i], s);
+                }
+            }
+            version++;
+        }
+        notifyListeners(Collections.unmodifiableList(Arrays.asList(keys)));
+    }
+
+    private void notifyListeners(Collection<SampleKey> keys) {
+        for (Listener l : listeners) {
+            l.changed(keys);
+        }
+    }
+
+    // ---- filters for the query language (mark:, tag:, is:edited); each is safe to call from many threads ----
+
+    /**
+     * The records of source {@code file} with the mark {@code value}: {@code keep}, {@code reject}, {@code flag},
+     * {@code none} (unmarked) or {@code any} (marked at all).
+     *
+     * @throws IllegalArgumentException for another value, with a short reason listing the known ones
+     */
+    public IntPredicate markFilter(int file, String value) {
+        String v = value.strip();
+        if (v.equalsIgnoreCase("none")) {
+            return r -> state(new SampleKey(file, r)).mark() == null;
+        }
+        if (v.equalsIgnoreCase("any")) {
+            return r -> state(new SampleKey(file, r)).mark() != null;
+        }
+        Mark mark = Mark.byLabel(v).orElseThrow(() -> new IllegalArgumentException(
+                "unknown mark '" + value + "' (known: " + Mark.labels() + ", none, any)"));
+        return r -> state(new SampleKey(file, r)).mark() == mark;
+    }
+
+    /**
+     * The records of source {@code file} tagged {@code tag} (tags are lower-case); {@code *} means any tag at all.
+     *
+     * @throws IllegalArgumentException for a blank tag or one with spaces or commas
+     */
+    public IntPredicate tagFilter(int file, String tag) {
+        String t = Tags.normalise(tag);
+        if (t.equals("*")) {
+            return r -> !state(new SampleKey(file, r)).tags().isEmpty();
+        }
+        return r -> state(new SampleKey(file, r)).hasTag(t);
+    }
+
+    /** The records of source {@code file} whose image is edited. */
+    public IntPredicate editedFilter(int file) {
+        return r -> state(new SampleKey(file, r)).isEdited();
+    }
+
+    /** The records of source {@code file} that have a note. */
+    public IntPredicate noteFilter(int file) {
+        return r -> state(new SampleKey(file, r)).note() != null;
+    }
+}
