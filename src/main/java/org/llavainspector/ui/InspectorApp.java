@@ -13,6 +13,7 @@ import org.llavainspector.core.dataset.DemoDataset;
  */
 public final class InspectorApp extends Application {
     private AppContext context;
+    private MainWindow window;
 
     /** Called by the launcher (by name, so that command-line runs never load JavaFX). */
     public static void launchApp(String[] args) {
@@ -54,7 +55,7 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext();
-        MainWindow window = new MainWindow(stage, context, getParameters() == null ? null : getHostServices());
+        window = new MainWindow(stage, context, getParameters() == null ? null : getHostServices());
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(InspectorApp.class.getResourceAsStream(
                     "/org/llavainspector/ui/icons/llava-inspector-" + size + ".png")));
@@ -68,6 +69,9 @@ public final class InspectorApp extends Application {
 
     @Override
     public void stop() throws Exception {
+        if (window != null) {
+            window.model().curation().close(); // saves what the autosave has not saved yet
+        }
         if (context != null) {
             context.close();
         }

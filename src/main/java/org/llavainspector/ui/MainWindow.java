@@ -36,7 +36,8 @@ public final class MainWindow {
         if (hostServices != null) {
             detailView.setHostServices(hostServices);
         }
-        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile),
+        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile,
+                () -> model.curation().session()),
                 context.background());
         // a filter typed while files were still being indexed is run again over everything once they are
         model.indexingCompleteProperty().addListener((obs, was, complete) -> {

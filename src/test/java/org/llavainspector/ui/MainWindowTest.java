@@ -32,8 +32,8 @@ class MainWindowTest {
     private MainWindow window;
 
     @Start
-    void start(Stage stage) {
-        context = new AppContext();
+    void start(Stage stage) throws java.io.IOException {
+        context = new AppContext(java.nio.file.Files.createTempDirectory("sessions"));
         window = new MainWindow(stage, context, null);
         stage.show();
         window.model().open(List.of(DemoDataset.file()), List.of(), List.of());

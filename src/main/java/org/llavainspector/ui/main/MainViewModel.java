@@ -31,6 +31,7 @@ import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.detail.SampleDetail;
 
 /**
@@ -41,6 +42,8 @@ public final class MainViewModel {
     private static final Duration PULSE = Duration.millis(100);
 
     private final AppContext context;
+    private final CurationViewModel curation;
+    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private final DatasetCollection collection;
     private final AtomicLong indexedBytes = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
@@ -64,6 +67,7 @@ public final class MainViewModel {
 
     public MainViewModel(AppContext context) {
         this.context = context;
+        this.curation = new CurationViewModel(context.sessions(), context.appOwnedSessions(), demoFolder(), this::reportError);
         this.collection = new DatasetCollection(context.indexer(), new TaskMonitor() {
             @Override
             public void progress(long done, long total) {
@@ -104,6 +108,43 @@ public final class MainViewModel {
         }
         pulse.play();
         takeInNewSamples();
+        curation.attach(collection);
+    }
+
+    private static Path demoFolder() {
+        try {
+            return org.llavainspector.core.dataset.DemoDataset.folder();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Marks, tags, notes, image edits, undo and autosave of the open collection. */
+    public CurationViewModel curation() {
+        return curation;
+    }
+
+    /**
+     * Samples chosen in the list for actions on several at once (empty when only the current one is meant); see
+     * {@link #targets()}.
+     */
+    public ObservableList<Integer> selection() {
+        return selection;
+    }
+
+    /** The samples an action applies to: the list's multi-selection when it has several, else the current sample. */
+    public List<Integer> targets() {
+        if (selection.size() > 1) {
+            return List.copyOf(selection);
+        }
+        int g = currentSample();
+        return g < 0 ? List.of() : List.of(g);
+    }
+
+    /** The global number of the current sample, or -1. */
+    public int currentSample() {
+        int pos = currentPosition.get();
+        return pos < 0 || pos >= visible.size() ? -1 : visible.get(pos);
     }
 
     /** The image sources in use (found beside the datasets or given), for the status bar. */
@@ -184,6 +225,11 @@ public final class MainViewModel {
         updateStatus(collection.isComplete());
     }
 
+    /** Reads the current sample again (after its image paths were edited). */
+    public void reloadCurrent() {
+        loadCurrent();
+    }
+
     private void loadCurrent() {
         if (loading != null) {
             loading.cancel();
@@ -196,7 +242,8 @@ public final class MainViewModel {
         int g = visible.get(pos);
         Dataset dataset = collection.datasetOf(g);
         int record = collection.recordOf(g);
-        loading = Background.task(() -> SampleReader.read(dataset, g, record, context.images()))
+        List<String> edited = curation.stateOf(g).image();
+        loading = Background.task(() -> SampleReader.read(dataset, g, record, context.images(), edited))
                 .onSuccess(current::set)
                 .onError(e -> reportError("sample " + g + ": " + e.getMessage()))
                 .start(context.background());

@@ -23,7 +23,8 @@ final class SampleReader {
     private SampleReader() {
     }
 
-    static SampleDetail read(Dataset dataset, int sample, int record, ImageService images)
+    /** @param editedImages the sample's image paths as edited in the session, or null when not edited */
+    static SampleDetail read(Dataset dataset, int sample, int record, ImageService images, List<String> editedImages)
             throws IOException, DatasetException {
         byte[] bytes = dataset.index().readBytes(record);
         SampleRecord r = SampleRecord.parse(record, bytes);
@@ -34,15 +35,16 @@ final class SampleReader {
                 other.put(field, value.toString());
             }
         }
+        List<String> shownImages = editedImages == null ? r.images() : editedImages;
         List<Problem> problems = problems(dataset, record, bytes);
-        for (String path : r.images()) {
+        for (String path : shownImages) {
             ImageLoader.Check check = images.check(path);
             if (check.status() != ImageStatus.OK) {
                 problems.add(new Problem(record, r.id(), -1, ProblemKind.byName(check.status().kind()).orElseThrow(),
                         path + ": " + check.message()));
             }
         }
-        return new SampleDetail(sample, dataset.file(), record, r.id(), r.images(), r.turns(), dataset.metadataOf(record),
+        return new SampleDetail(sample, dataset.file(), record, r.id(), shownImages, r.turns(), dataset.metadataOf(record),
                 other, problems, r.sourceText());
     }
 

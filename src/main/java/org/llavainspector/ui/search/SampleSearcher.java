@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import org.llavainspector.core.curation.CurationQueryFields;
+import org.llavainspector.core.curation.Session;
 import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.query.Query;
 import org.llavainspector.core.query.QueryEngine;
+import org.llavainspector.core.query.QueryFields;
 import org.llavainspector.core.query.QueryResult;
 import org.llavainspector.core.util.CancellableMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
@@ -23,19 +26,24 @@ import org.llavainspector.core.validate.ProblemIndex;
 public final class SampleSearcher implements FilterViewModel.Searcher, AutoCloseable {
     private final DatasetCollection collection;
     private final IntFunction<ProblemIndex> problemsOfFile;
+    private final java.util.function.Supplier<Session> session;
     private final Map<Dataset, QueryEngine> engines = new IdentityHashMap<>();
 
-    public SampleSearcher(DatasetCollection collection, IntFunction<ProblemIndex> problemsOfFile) {
+    /** @param session the curation session, for {@code mark:}, {@code tag:} and {@code is:}; may give null */
+    public SampleSearcher(DatasetCollection collection, IntFunction<ProblemIndex> problemsOfFile,
+            java.util.function.Supplier<Session> session) {
         this.collection = collection;
         this.problemsOfFile = problemsOfFile;
+        this.session = session;
     }
 
-    private record FilePart(QueryEngine engine, int firstGlobal, int count) {
+    private record FilePart(QueryEngine engine, Query query, int firstGlobal, int count) {
     }
 
     @Override
     public Callable<int[]> prepare(String text, CancellableMonitor monitor) throws Exception {
-        Query query = Query.parse(text);
+        Session curation = session.get();
+        Query.parse(text, curation == null ? QueryFields.standard() : CurationQueryFields.forFile(curation, 0));
         List<FilePart> parts = new ArrayList<>();
         List<Dataset> datasets = collection.datasets();
         for (int f = 0; f < datasets.size(); f++) {
@@ -44,14 +52,16 @@ public final class SampleSearcher implements FilterViewModel.Searcher, AutoClose
                 int f0 = f;
                 QueryEngine engine = engines.computeIfAbsent(datasets.get(f),
                         d -> new QueryEngine(d.index(), problemsOfFile.apply(f0)));
-                parts.add(new FilePart(engine, collection.globalOf(f, 0), count));
+                Query query = Query.parse(text, curation == null ? QueryFields.standard()
+                        : CurationQueryFields.forFile(curation, f));
+                parts.add(new FilePart(engine, query, collection.globalOf(f, 0), count));
             }
         }
         return () -> {
             int[] found = new int[16];
             int n = 0;
             for (FilePart part : parts) {
-                QueryResult result = part.engine().search(query, 0, part.count(), monitor);
+                QueryResult result = part.engine().search(part.query(), 0, part.count(), monitor);
                 int[] records = result.records();
                 if (n + records.length > found.length) {
                     found = Arrays.copyOf(found, Math.max(found.length * 2, n + records.length));
