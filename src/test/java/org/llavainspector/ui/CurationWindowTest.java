@@ -144,4 +144,28 @@ class CurationWindowTest {
         robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("mark:flag OR tag:cats"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().equals(List.of(0, 5)));
     }
+
+    @Test
+    void bulkRewriteShowsAPreviewAndIsOneUndoableStep(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("image:GCC_train"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 5);
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rewrite-kind").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#rewrite-first").queryAs(TextField.class).setText("cc3m/"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#rewrite-counts").queryAs(Label.class).getText().startsWith("5 of 5 samples change"));
+        String counts = robot.lookup("#rewrite-counts").queryAs(Label.class).getText();
+        assertTrue(counts.endsWith("5 → 0"), "every image resolves before, none after: " + counts);
+        assertEquals(5, robot.lookup("#rewrite-preview").queryAs(javafx.scene.control.TableView.class).getItems().size());
+        robot.clickOn("#rewrite-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        int g = window.model().visibleSamples().get(0);
+        assertTrue(window.model().curation().imagesOf(g).get(0).startsWith("cc3m/GCC_train_"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int s : window.model().visibleSamples()) {
+            assertTrue(window.model().curation().imagesOf(s).get(0).startsWith("GCC_train_"), "one undo restores all five");
+        }
+    }
 }
