@@ -171,4 +171,17 @@ class MainWindowTest {
         robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText(""));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 30);
     }
+
+    @Test
+    void aSecondFileJoinsTheCollectionAndEachSampleKnowsItsFile(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        Path mix = TestFiles.realdata("llava_v1_5_mix665k_sample.json");
+        robot.interact(() -> window.model().open(List.of(mix), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 32);
+        assertEquals(mix, window.model().collection().datasetOf(31).file());
+        assertEquals(1, window.model().collection().recordOf(31));
+        jump(robot, "31");
+        waitForSample(robot, "i6IyJda_0");
+        assertTrue(robot.lookup("#detail-source").queryAs(Label.class).getText().contains("llava_v1_5_mix665k_sample.json"));
+    }
 }
