@@ -18,6 +18,16 @@ public final class Launcher {
         if (InspectorCommand.isCommandLineInvocation(args)) {
             System.exit(InspectorCommand.run(args));
         }
-        Class.forName(UI_MAIN).getMethod("launchApp", String[].class).invoke(null, (Object) args);
+        try {
+            Class.forName(UI_MAIN).getMethod("launchApp", String[].class).invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("DISPLAY")) {
+                message = "cannot open a window: no display (set DISPLAY, or run a subcommand; see --help)";
+            }
+            System.err.println("error: " + message.replace('\n', ' '));
+            System.exit(2);
+        }
     }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure whole runs of our commands against reference tools (see the subcommands).",
-        subcommands = {BenchStatsCommand.class, BenchImagesCommand.class, BenchUiCommand.class,
-            BenchExportCommand.class})
+        subcommands = {BenchStatsCommand.class, BenchImagesCommand.class, BenchSearchCommand.class,
+            BenchUiCommand.class, BenchExportCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

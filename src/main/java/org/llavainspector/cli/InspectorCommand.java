@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             ValidateCommand.class,
             ShowCommand.class,
+            SearchCommand.class,
             ImagesCommand.class,
             ExportCommand.class,
             RewriteCommand.class,
@@ -32,8 +33,8 @@ public final class InspectorCommand implements Runnable {
 
     private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
     /** Names of the subcommands, known without building the (reflection-heavy) command model; a test keeps it true. */
-    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "images", "export", "rewrite",
-            "generate", "bench", "help");
+    static final Set<String> SUBCOMMANDS = Set.of("stats", "validate", "show", "search", "images", "export",
+            "rewrite", "generate", "bench", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,7 @@ package org.llavainspector.ui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.llavainspector.core.curation.SessionStore;
 import org.llavainspector.core.image.ThumbnailCache;
 
 /**
@@ -14,6 +15,30 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
     private final ImageService images = new ImageService(background, ThumbnailCache.DEFAULT_BUDGET_BYTES);
     private final RecentFiles recentFiles = new RecentFiles();
+    private final SessionStore sessions;
+    private final SessionStore appOwnedSessions;
+
+    /** The usual context: sessions beside the datasets (or in the user's data folder when that is read-only). */
+    public AppContext() {
+        this.sessions = new SessionStore();
+        this.appOwnedSessions = SessionStore.inFolder(sessions.fallbackDir());
+    }
+
+    /** A context that keeps every curation session in {@code sessionsDir} (tests, portable use). */
+    public AppContext(java.nio.file.Path sessionsDir) {
+        this.sessions = SessionStore.inFolder(sessionsDir);
+        this.appOwnedSessions = sessions;
+    }
+
+    /** Where curation sessions are kept. */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Where sessions over the app's own files (the bundled demo) are kept: never inside the app. */
+    public SessionStore appOwnedSessions() {
+        return appOwnedSessions;
+    }
 
     /** Indexes dataset files, one after the other. */
     public ExecutorService indexer() {

@@ -26,6 +26,14 @@ public final class ImageService implements AutoCloseable {
     private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
     private volatile ThumbnailCache thumbnails;
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    private String[] entryPaths = new String[0];
+    private ImageSources entryPathsOf;
+    /** Opens sources on its own thread, so that work waiting for them on the background pool cannot starve it. */
+    private final java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "image-sources");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImageService(Executor background, long budgetBytes) {
         this.background = background;
@@ -45,7 +53,7 @@ public final class ImageService implements AutoCloseable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
-        }, background);
+        }, opener);
         ready = opening.exceptionally(e -> null);
         return opening;
     }
@@ -82,7 +90,11 @@ public final class ImageService implements AutoCloseable {
     public CompletableFuture<LoadedImage> thumbnail(String datasetPath) {
         CompletableFuture<Void> opening = ready;
         if (opening.isDone()) {
-            return thumbnails.request(datasetPath);
+            try {
+                return thumbnails.request(datasetPath);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                return new CompletableFuture<>(); // the window is closing: this thumbnail is never needed
+            }
         }
         CompletableFuture<LoadedImage> result = new CompletableFuture<>();
         opening.thenRun(() -> {
@@ -107,12 +119,61 @@ public final class ImageService implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> current.full(datasetPath), background);
     }
 
+    /** Whether a dataset path resolves to a non-empty image (cheap: no decoding); waits for sources being opened. */
+    public ImageLoader.Check check(String datasetPath) {
+        ready.join();
+        return loader.checkExists(datasetPath);
+    }
+
+    /** The open sources (for previews of path rewrites and image copies). */
+    public ImageSources sources() {
+        ready.join();
+        return sources;
+    }
+
+    /**
+     * Up to {@code limit} image paths of the open sources that start with {@code typed} (case-sensitive), then ones
+     * that contain it; for completing an edited path. The entry list is read once per set of sources.
+     */
+    public List<String> completions(String typed, int limit) {
+        String[] all = entryPaths();
+        List<String> found = new ArrayList<>();
+        int at = java.util.Arrays.binarySearch(all, typed);
+        for (int i = at < 0 ? -at - 1 : at; i < all.length && found.size() < limit && all[i].startsWith(typed); i++) {
+            found.add(all[i]);
+        }
+        for (int i = 0; i < all.length && found.size() < limit && !typed.isEmpty(); i++) {
+            if (!all[i].startsWith(typed) && all[i].contains(typed)) {
+                found.add(all[i]);
+            }
+        }
+        return found;
+    }
+
+    private synchronized String[] entryPaths() {
+        ImageSources current = sources();
+        if (entryPathsOf != current) {
+            List<String> paths = new ArrayList<>();
+            for (org.llavainspector.core.image.ImageSource source : current.sources()) {
+                try {
+                    source.entries().forEach(e -> paths.add(e.path()));
+                } catch (IOException e) {
+                    // a source that cannot list its entries offers no completions
+                }
+            }
+            entryPaths = paths.stream().sorted().toArray(String[]::new);
+            entryPathsOf = current;
+        }
+        return entryPaths;
+    }
+
     public ThumbnailCache.Stats thumbnailStats() {
         return thumbnails.stats();
     }
 
     @Override
     public void close() throws IOException {
+        opener.shutdownNow();
         thumbnails.close();
         sources.close();
     }

@@ -4,17 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.llavainspector.core.dataset.DemoDataset;
-import org.llavainspector.core.dataset.Turn;
-import org.llavainspector.ui.main.MainView;
-import org.llavainspector.ui.main.MainViewModel;
-import org.llavainspector.ui.search.FilterBar;
-import org.llavainspector.ui.search.FilterViewModel;
-import org.llavainspector.ui.search.SampleSearcher;
-import org.llavainspector.ui.theme.Theme;
 
 /**
  * The desktop inspector. Arguments: dataset files and {@code --images SRC} / {@code --map PREFIX=SRC}; with no
@@ -22,10 +13,12 @@ import org.llavainspector.ui.theme.Theme;
  */
 public final class InspectorApp extends Application {
     private AppContext context;
-    private Theme theme = Theme.LIGHT;
+    private MainWindow window;
 
     /** Called by the launcher (by name, so that command-line runs never load JavaFX). */
     public static void launchApp(String[] args) {
+        // we run JavaFX from the class path on purpose (one jar + lib/); its warning about that is noise to users
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
         Application.launch(InspectorApp.class, args);
     }
 
@@ -62,55 +55,23 @@ public final class InspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext();
-        MainViewModel model = new MainViewModel(context);
-        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection()), context.background());
-        TextArea detail = new TextArea();
-        detail.setId("conversation");
-        detail.setEditable(false);
-        detail.setWrapText(true);
-        model.currentProperty().addListener((obs, old, s) -> {
-            if (s == null) {
-                detail.clear();
-                return;
-            }
-            StringBuilder sb = new StringBuilder("id: ").append(s.id()).append("\nimage: ").append(s.images());
-            s.metadata().forEach((k, v) -> sb.append('\n').append(k).append(": ").append(v));
-            for (Turn t : s.turns()) {
-                sb.append("\n\n[").append(t.from()).append("]\n").append(t.value());
-            }
-            detail.setText(sb.toString());
-        });
-        Scene[] scene = new Scene[1];
-        MainView view = new MainView(model, detail, new FilterBar(filter), new MainView.MainActions() {
-            @Override
-            public void toggleTheme() {
-                theme = theme.other();
-                theme.applyTo(scene[0], List.of());
-            }
-
-            @Override
-            public void toggleFullScreen() {
-                stage.setFullScreen(!stage.isFullScreen());
-            }
-
-            @Override
-            public void present() {
-                stage.setFullScreen(true);
-            }
-        });
-        scene[0] = new Scene(view, 1400, 900);
-        theme.applyTo(scene[0], List.of());
-        stage.setTitle("LLaVA Inspector");
-        stage.setScene(scene[0]);
+        window = new MainWindow(stage, context, getParameters() == null ? null : getHostServices());
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(InspectorApp.class.getResourceAsStream(
+                    "/org/llavainspector/ui/icons/llava-inspector-" + size + ".png")));
+        }
         stage.show();
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         Arguments args = Arguments.parse(raw);
-        model.open(args.files(), args.images(), args.maps());
-        view.requestFocus();
+        window.model().open(args.files(), args.images(), args.maps());
+        window.view().requestFocus();
     }
 
     @Override
     public void stop() throws Exception {
+        if (window != null) {
+            window.model().curation().close(); // saves what the autosave has not saved yet
+        }
         if (context != null) {
             context.close();
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
@@ -29,12 +28,13 @@ class InspectorAppTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().size() == 30);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#conversation").queryAs(TextArea.class).getText().contains("[gpt]"));
+                () -> robot.lookup("#detail-id").queryAs(Label.class).getText().contains("000000319154"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".turn-gpt").queryAll().size() == 4);
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("30 samples"));
         assertEquals("1 / 30", robot.lookup("#position").queryAs(Label.class).getText());
         robot.type(KeyCode.J, 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#conversation").queryAs(TextArea.class).getText().contains("000000033471"));
+                () -> robot.lookup("#detail-id").queryAs(Label.class).getText().contains("000000033471"));
         assertEquals("4 / 30", robot.lookup("#position").queryAs(Label.class).getText());
         robot.type(KeyCode.K);
         WaitForAsyncUtils.waitForFxEvents();

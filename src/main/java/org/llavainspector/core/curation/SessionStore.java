@@ -51,6 +51,14 @@ public final class SessionStore {
         this(fallbackDir, Files::isWritable);
     }
 
+    /**
+     * A store that keeps every session in its own folder, never beside the datasets (for datasets in a folder that
+     * belongs to the app, such as the bundled demo, or for tests).
+     */
+    public static SessionStore inFolder(Path dir) {
+        return new SessionStore(dir, folder -> false);
+    }
+
     /** With a test of folder writability of its own (root may write anywhere, so tests pretend). */
     SessionStore(Path fallbackDir, Predicate<Path> writable) {
         this.fallbackDir = fallbackDir;

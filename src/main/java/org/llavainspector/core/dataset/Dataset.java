@@ -44,10 +44,11 @@ public final class Dataset implements AutoCloseable {
 
     /**
      * Starts indexing on the executor and returns at once (see {@link DatasetIndex#start}); the metadata file
-     * beside it, if any, is indexed after the dataset and joined from then on.
+     * beside it, if any, is indexed after the dataset and joined from then on. {@code alsoVisit} see every
+     * record of the indexing pass (e.g. a validator).
      */
-    public static Dataset start(Path file, Executor executor, TaskMonitor monitor) {
-        Dataset dataset = new Dataset(DatasetIndex.start(file, executor, monitor), null);
+    public static Dataset start(Path file, Executor executor, TaskMonitor monitor, RecordVisitor... alsoVisit) {
+        Dataset dataset = new Dataset(DatasetIndex.start(file, executor, monitor, alsoVisit), null);
         Optional<Path> metadataFile = metadataBeside(file);
         metadataFile.ifPresent(m -> dataset.index.completion().thenRunAsync(() -> {
             try {

@@ -19,6 +19,7 @@ public final class DatasetCollection implements AutoCloseable {
     private final TaskMonitor monitor;
     private final List<Dataset> datasets = new ArrayList<>();
     private int[] counted = new int[0];
+    private int[] firstGlobal = new int[0];
     private int[] fileOf = new int[1024];
     private int[] recordOf = new int[1024];
     private int size;
@@ -29,11 +30,16 @@ public final class DatasetCollection implements AutoCloseable {
         this.monitor = monitor;
     }
 
-    /** Starts indexing a file; its samples join the collection as {@link #refresh} finds them. */
-    public Dataset add(Path file) {
-        Dataset dataset = Dataset.start(file, indexer, monitor);
+    /**
+     * Starts indexing a file; its samples join the collection as {@link #refresh} finds them. {@code alsoVisit}
+     * see every record of the indexing pass.
+     */
+    public Dataset add(Path file, RecordVisitor... alsoVisit) {
+        Dataset dataset = Dataset.start(file, indexer, monitor, alsoVisit);
         datasets.add(dataset);
         counted = Arrays.copyOf(counted, datasets.size());
+        firstGlobal = Arrays.copyOf(firstGlobal, datasets.size());
+        firstGlobal[datasets.size() - 1] = -1;
         return dataset;
     }
 
@@ -43,6 +49,9 @@ public final class DatasetCollection implements AutoCloseable {
         for (int f = 0; f < datasets.size(); f++) {
             int available = datasets.get(f).index().size();
             if (available > counted[f] && allEarlierComplete(f)) {
+                if (firstGlobal[f] < 0) {
+                    firstGlobal[f] = size;
+                }
                 ensureCapacity(size + available - counted[f]);
                 for (int r = counted[f]; r < available; r++) {
                     fileOf[size] = f;
@@ -109,21 +118,12 @@ public final class DatasetCollection implements AutoCloseable {
 
     /** The global number of record r of file f, or -1 when it has not been taken in. */
     public int globalOf(int f, int r) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long key = ((long) fileOf[mid] << 32) | recordOf[mid];
-            long want = ((long) f << 32) | r;
-            if (key < want) {
-                lo = mid + 1;
-            } else if (key > want) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
+        return r < counted[f] && firstGlobal[f] >= 0 ? firstGlobal[f] + r : -1;
+    }
+
+    /** How many records of file f have been taken in so far. */
+    public int countOf(int f) {
+        return counted[f];
     }
 
     private int check(int g) {

@@ -308,13 +308,7 @@ public final class DatasetIndex implements AutoCloseable {
     public int[] recordsWithId(String id) {
         StringLookup lookup = byId;
         if (lookup == null) {
-            synchronized (this) {
-                requireComplete();
-                if (byId == null) {
-                    byId = new StringLookup(size, this::id);
-                }
-                lookup = byId;
-            }
+            lookup = buildLookup(true);
         }
         return lookup.find(id);
     }
@@ -323,15 +317,20 @@ public final class DatasetIndex implements AutoCloseable {
     public int[] recordsWithImage(String image) {
         StringLookup lookup = byImage;
         if (lookup == null) {
-            synchronized (this) {
-                requireComplete();
-                if (byImage == null) {
-                    byImage = new StringLookup(size, this::firstImage);
-                }
-                lookup = byImage;
-            }
+            lookup = buildLookup(false);
         }
         return lookup.find(image);
+    }
+
+    /** Builds the id or image lookup once, on first use (most sessions never need them). */
+    private synchronized StringLookup buildLookup(boolean ids) {
+        requireComplete();
+        if (ids && byId == null) {
+            byId = new StringLookup(size, this::id);
+        } else if (!ids && byImage == null) {
+            byImage = new StringLookup(size, this::firstImage);
+        }
+        return ids ? byId : byImage;
     }
 
     private void requireComplete() {

@@ -11,20 +11,15 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.llavainspector.ui.AppContext;
+import org.llavainspector.ui.MainWindow;
 import org.llavainspector.ui.main.MainView;
 import org.llavainspector.ui.main.MainViewModel;
-import org.llavainspector.ui.search.FilterBar;
-import org.llavainspector.ui.search.FilterViewModel;
-import org.llavainspector.ui.search.SampleSearcher;
-import org.llavainspector.ui.theme.Theme;
 
 /**
  * Measures how smooth the real main window stays under load, from the FX thread's point of view: the longest
@@ -145,34 +140,17 @@ public final class UiBenchmark extends Application {
         context.close();
     }
 
+    /** What the detail pane's header shows (its title names the sample's id). */
     private String shownText() {
-        Node detail = view.lookup("#conversation");
-        return detail instanceof TextArea ? ((TextArea) detail).getText() : String.valueOf(model.currentProperty().get());
+        Node title = view.lookup("#detail-id");
+        return title instanceof javafx.scene.control.Labeled ? ((javafx.scene.control.Labeled) title).getText() : "";
     }
 
     private void openWindow(Stage stage) {
         context = new AppContext();
-        model = new MainViewModel(context);
-        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection()), context.background());
-        TextArea detail = new TextArea();
-        detail.setId("conversation");
-        model.currentProperty().addListener((o, a, s) -> detail.setText(s == null ? "" : s.id() + "\n" + s.turns()));
-        view = new MainView(model, detail, new FilterBar(filter), new MainView.MainActions() {
-            @Override
-            public void toggleTheme() {
-            }
-
-            @Override
-            public void toggleFullScreen() {
-            }
-
-            @Override
-            public void present() {
-            }
-        });
-        Scene scene = new Scene(view, 1400, 900);
-        Theme.LIGHT.applyTo(scene, List.of());
-        stage.setScene(scene);
+        MainWindow window = new MainWindow(stage, context, null);
+        model = window.model();
+        view = window.view();
         stage.show();
     }
 

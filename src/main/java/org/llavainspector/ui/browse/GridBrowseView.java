@@ -25,6 +25,11 @@ public final class GridBrowseView extends StackPane {
         getChildren().add(grid);
         model.currentPositionProperty().addListener((obs, old, pos) -> Platform.runLater(this::refreshSelection));
         // new image sources: rebuild the cells so that they ask for their thumbnails again
+        model.curation().versionProperty().addListener((obs, old, v) -> grid.lookupAll(".thumbnail-cell").forEach(node -> {
+            if (node instanceof ThumbnailCell) {
+                ((ThumbnailCell) node).refreshBadge();
+            }
+        }));
         model.imageGenerationProperty().addListener((obs, old, gen) -> grid.setCellFactory(g -> new CurrentAwareCell(model)));
     }
 

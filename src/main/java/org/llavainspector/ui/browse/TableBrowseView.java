@@ -42,8 +42,28 @@ public final class TableBrowseView extends TableView<Integer> {
         question.setSortable(false);
         getColumns().add(question);
         getColumns().add(column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString()));
+        getColumns().add(column("marks", 140, g -> {
+            var state = model.curation().stateOf(g);
+            StringBuilder sb = new StringBuilder(state.mark() == null ? "" : state.mark().label());
+            state.tags().forEach(t -> sb.append(sb.length() == 0 ? "#" : " #").append(t));
+            if (state.isEdited()) {
+                sb.append(sb.length() == 0 ? "" : " ").append("(edited)");
+            }
+            return sb.toString();
+        }));
+        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            java.util.List<Integer> chosen = new java.util.ArrayList<>();
+            for (int i : getSelectionModel().getSelectedIndices()) {
+                if (i >= 0 && i < getItems().size()) {
+                    chosen.add(getItems().get(i));
+                }
+            }
+            model.selection().setAll(chosen);
+        });
+        model.curation().versionProperty().addListener((obs, old, v) -> refresh());
         getSelectionModel().selectedIndexProperty().addListener((obs, old, idx) -> {
-            if (!syncing && idx.intValue() >= 0) {
+            if (!syncing && idx.intValue() >= 0 && getSelectionModel().getSelectedIndices().size() <= 1) {
                 model.currentPositionProperty().set(idx.intValue());
             }
         });

@@ -22,7 +22,8 @@ class ThumbnailCell extends GridCell<Integer> {
     private final ImageView image = new ImageView();
     private final FontIcon placeholder = new FontIcon();
     private final Label caption = new Label();
-    private final StackPane frame = new StackPane(placeholder, image);
+    private final Label badge = new Label();
+    private final StackPane frame = new StackPane(placeholder, image, badge);
     private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
     private CompletableFuture<LoadedImage> pending;
     private Integer shown;
@@ -31,6 +32,9 @@ class ThumbnailCell extends GridCell<Integer> {
         this.model = model;
         getStyleClass().add("thumbnail-cell");
         frame.getStyleClass().add("thumbnail-frame");
+        badge.getStyleClass().add("mark-badge");
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        badge.setVisible(false);
         placeholder.getStyleClass().add("thumbnail-placeholder");
         caption.getStyleClass().add("thumbnail-caption");
         image.setFitWidth(side);
@@ -60,6 +64,7 @@ class ThumbnailCell extends GridCell<Integer> {
             return;
         }
         getGraphic().setVisible(true);
+        refreshBadge();
         if (g.equals(shown)) {
             return;
         }
@@ -84,6 +89,30 @@ class ThumbnailCell extends GridCell<Integer> {
                 show(loaded);
             }
         }));
+    }
+
+    /** Shows the sample's mark and tags (curation), re-read after every edit. */
+    void refreshBadge() {
+        Integer g = getItem();
+        org.llavainspector.core.curation.SampleState state = g == null ? null : model.curation().stateOf(g);
+        getStyleClass().removeAll("marked-keep", "marked-reject", "marked-flag");
+        if (state == null || state.mark() == null && state.tags().isEmpty() && !state.isEdited()) {
+            badge.setVisible(false);
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        if (state.mark() != null) {
+            text.append(state.mark().label());
+            getStyleClass().add("marked-" + state.mark().label());
+        }
+        if (state.isEdited()) {
+            text.append(text.length() == 0 ? "" : " · ").append("edited");
+        }
+        if (!state.tags().isEmpty()) {
+            text.append(text.length() == 0 ? "" : " · ").append('#').append(String.join(" #", state.tags()));
+        }
+        badge.setText(text.toString());
+        badge.setVisible(true);
     }
 
     private void show(LoadedImage loaded) {

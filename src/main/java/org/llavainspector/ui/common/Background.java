@@ -42,7 +42,11 @@ public final class Background<T> {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onError.accept(task.getException()));
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            task.cancel(); // the window is closing: nothing left to do
+        }
         return task;
     }
 }

@@ -32,6 +32,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.llavainspector.core.curation.Mark;
 import org.llavainspector.ui.browse.GridBrowseView;
 import org.llavainspector.ui.browse.TableBrowseView;
 import org.llavainspector.ui.search.FilterBar;
@@ -48,6 +49,7 @@ public final class MainView extends StackPane {
     private final ShortcutOverlay overlay = new ShortcutOverlay();
     private final NotificationPane notifications;
     private final Node filterField;
+    private final CurationActions curation;
 
     /** What the window around this view does (theme, full screen, presentation): kept out of the view-model. */
     public interface MainActions {
@@ -62,6 +64,7 @@ public final class MainView extends StackPane {
         this.model = model;
         this.actions = actions;
         this.filterField = filterBar.field();
+        this.curation = new CurationActions(model, () -> getScene().getWindow(), this::notifyInfo);
         setId("main-view");
 
         GridBrowseView grid = new GridBrowseView(model);
@@ -119,10 +122,28 @@ public final class MainView extends StackPane {
             }
         });
         recent.getItems().add(new MenuItem("(none)"));
+        MenuItem export = item("Export…", "Shortcut+E", () -> curation.export());
+        export.setId("menu-export");
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, recent, quit);
+        Menu file = new Menu("File", null, open, recent, export, quit);
+        MenuItem undo = item("Undo", "Shortcut+Z", curation::undo);
+        undo.disableProperty().bind(model.curation().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", curation::redo);
+        redo.disableProperty().bind(model.curation().canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo,
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Keep", null, () -> curation.mark(Mark.KEEP)),
+                item("Reject", null, () -> curation.mark(Mark.REJECT)),
+                item("Flag", null, () -> curation.mark(Mark.FLAG)),
+                item("Clear mark", null, curation::unmark),
+                item("Add tag…", null, curation::addTag),
+                item("Note…", null, curation::note),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Edit image path…", null, curation::editPath),
+                item("Rewrite image paths of the samples shown…", "Shortcut+R", curation::rewrite));
+        edit.setId("menu-edit");
 
         Menu view = new Menu("View", null,
                 item("Grid / list", "Shortcut+L", () -> model.gridModeProperty().set(!model.gridModeProperty().get())),
@@ -136,7 +157,7 @@ public final class MainView extends StackPane {
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show));
-        MenuBar bar = new MenuBar(file, view, go, help);
+        MenuBar bar = new MenuBar(file, edit, view, go, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -194,7 +215,28 @@ public final class MainView extends StackPane {
         };
         model.currentPositionProperty().addListener((o, a, b) -> update.run());
         model.visibleSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> update.run());
-        HBox bar = new HBox(status, progress, position);
+        Label thumbnails = new Label();
+        thumbnails.setId("thumbnail-status");
+        thumbnails.getStyleClass().add("status-text");
+        javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> {
+                    var stats = model.context().images().thumbnailStats();
+                    thumbnails.setText(String.format("thumbnails: %,d cached, %d of %d MiB", stats.entries(),
+                            stats.currentWeight() >> 20, stats.budget() >> 20));
+                }));
+        refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        refresh.play();
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label marks = new Label();
+        marks.setId("curation-summary");
+        marks.getStyleClass().add("status-text");
+        marks.textProperty().bind(model.curation().summaryProperty());
+        Label sources = new Label();
+        sources.setId("image-sources");
+        sources.getStyleClass().add("status-text");
+        sources.textProperty().bind(model.imageSourcesProperty());
+        HBox bar = new HBox(status, progress, position, marks, gap, sources, thumbnails);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");
         return bar;
@@ -219,6 +261,11 @@ public final class MainView extends StackPane {
             }
             return;
         }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.Y) {
+            curation.redo();
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() || e.isAltDown()) {
             return;
         }
@@ -230,6 +277,13 @@ public final class MainView extends StackPane {
             case HOME -> model.currentPositionProperty().set(model.visibleSamples().isEmpty() ? -1 : 0);
             case END -> model.currentPositionProperty().set(model.visibleSamples().size() - 1);
             case R -> model.random();
+            case Y -> curation.mark(Mark.KEEP);
+            case N -> curation.mark(Mark.REJECT);
+            case F -> curation.mark(Mark.FLAG);
+            case U -> curation.unmark();
+            case T -> curation.addTag();
+            case O -> curation.note();
+            case E -> curation.editPath();
             case P -> actions.present();
             case F11 -> actions.toggleFullScreen();
             default -> {
@@ -287,6 +341,11 @@ public final class MainView extends StackPane {
     /** Shows a one-line, non-blocking error notification. */
     public void notifyError(String message) {
         notifications.show(message, new FontIcon("mdal-error_outline"));
+    }
+
+    /** Shows a one-line, non-blocking message (what an action did). */
+    public void notifyInfo(String message) {
+        notifications.show(message, new FontIcon("mdal-check_circle_outline"));
     }
 
     /** For tests and the window: the error shown last, or empty. */

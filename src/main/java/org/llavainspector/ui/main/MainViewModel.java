@@ -28,8 +28,10 @@ import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.detail.SampleDetail;
 
 /**
@@ -40,6 +42,8 @@ public final class MainViewModel {
     private static final Duration PULSE = Duration.millis(100);
 
     private final AppContext context;
+    private final CurationViewModel curation;
+    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private final DatasetCollection collection;
     private final AtomicLong indexedBytes = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
@@ -48,18 +52,22 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<SampleDetail> current = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty imageGeneration = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper imageSourceNames = new ReadOnlyStringWrapper("");
     private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
     private final List<Dataset> reportedFailures = new ArrayList<>();
     private final Random random = new Random();
+    private final List<ProblemIndex> problemIndexes = new ArrayList<>();
+    private final BooleanProperty indexingComplete = new SimpleBooleanProperty(true);
     private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
     private boolean filtered;
     private Task<SampleDetail> loading;
 
     public MainViewModel(AppContext context) {
         this.context = context;
+        this.curation = new CurationViewModel(context.sessions(), context.appOwnedSessions(), demoFolder(), this::reportError);
         this.collection = new DatasetCollection(context.indexer(), new TaskMonitor() {
             @Override
             public void progress(long done, long total) {
@@ -82,6 +90,10 @@ public final class MainViewModel {
             if (e != null) {
                 reportError("image sources: " + (e.getCause() == null ? e : e.getCause()).getMessage());
             }
+            List<Path> opened = context.images().sourcePaths();
+            imageSourceNames.set(opened.isEmpty() ? "no image sources"
+                    : "images: " + opened.stream().map(p -> p.getFileName().toString())
+                            .collect(java.util.stream.Collectors.joining(", ")));
             imageGeneration.set(imageGeneration.get() + 1);
         }));
         startIndexing(files);
@@ -89,11 +101,55 @@ public final class MainViewModel {
 
     private void startIndexing(List<Path> files) {
         for (Path file : files) {
-            collection.add(file);
+            ProblemIndex problems = new ProblemIndex();
+            problemIndexes.add(problems);
+            collection.add(file, problems);
             context.recentFiles().add(file);
         }
         pulse.play();
         takeInNewSamples();
+        curation.attach(collection);
+    }
+
+    private static Path demoFolder() {
+        try {
+            return org.llavainspector.core.dataset.DemoDataset.folder();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Marks, tags, notes, image edits, undo and autosave of the open collection. */
+    public CurationViewModel curation() {
+        return curation;
+    }
+
+    /**
+     * Samples chosen in the list for actions on several at once (empty when only the current one is meant); see
+     * {@link #targets()}.
+     */
+    public ObservableList<Integer> selection() {
+        return selection;
+    }
+
+    /** The samples an action applies to: the list's multi-selection when it has several, else the current sample. */
+    public List<Integer> targets() {
+        if (selection.size() > 1) {
+            return List.copyOf(selection);
+        }
+        int g = currentSample();
+        return g < 0 ? List.of() : List.of(g);
+    }
+
+    /** The global number of the current sample, or -1. */
+    public int currentSample() {
+        int pos = currentPosition.get();
+        return pos < 0 || pos >= visible.size() ? -1 : visible.get(pos);
+    }
+
+    /** The image sources in use (found beside the datasets or given), for the status bar. */
+    public ReadOnlyStringProperty imageSourcesProperty() {
+        return imageSourceNames.getReadOnlyProperty();
     }
 
     /** Changes whenever the image sources change, so that views reload their thumbnails. */
@@ -129,6 +185,7 @@ public final class MainViewModel {
             }
         }
         boolean complete = collection.isComplete();
+        indexingComplete.set(complete);
         long all = Math.max(1, totalBytes.get());
         indexProgress.set(complete ? 1 : Math.min(0.99, (double) indexedBytes.get() / all));
         updateStatus(complete);
@@ -168,6 +225,11 @@ public final class MainViewModel {
         updateStatus(collection.isComplete());
     }
 
+    /** Reads the current sample again (after its image paths were edited). */
+    public void reloadCurrent() {
+        loadCurrent();
+    }
+
     private void loadCurrent() {
         if (loading != null) {
             loading.cancel();
@@ -180,7 +242,8 @@ public final class MainViewModel {
         int g = visible.get(pos);
         Dataset dataset = collection.datasetOf(g);
         int record = collection.recordOf(g);
-        loading = Background.task(() -> SampleReader.read(dataset, g, record))
+        List<String> edited = curation.stateOf(g).image();
+        loading = Background.task(() -> SampleReader.read(dataset, g, record, context.images(), edited))
                 .onSuccess(current::set)
                 .onError(e -> reportError("sample " + g + ": " + e.getMessage()))
                 .start(context.background());
@@ -279,6 +342,16 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The validation problems found while indexing file f (record → kinds), for {@code problem:} queries. */
+    public ProblemIndex problemsOfFile(int f) {
+        return problemIndexes.get(f);
+    }
+
+    /** True when every open file has been indexed. */
+    public javafx.beans.property.ReadOnlyBooleanProperty indexingCompleteProperty() {
+        return indexingComplete;
     }
 
     public BooleanProperty gridModeProperty() {

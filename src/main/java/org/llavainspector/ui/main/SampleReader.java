@@ -10,9 +10,12 @@ import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.dataset.DatasetScanner;
 import org.llavainspector.core.dataset.SampleRecord;
+import org.llavainspector.core.image.ImageLoader;
+import org.llavainspector.core.image.ImageStatus;
 import org.llavainspector.core.validate.Problem;
 import org.llavainspector.core.validate.ProblemKind;
 import org.llavainspector.core.validate.RecordValidator;
+import org.llavainspector.ui.ImageService;
 import org.llavainspector.ui.detail.SampleDetail;
 
 /** Reads everything the detail pane shows about one sample; runs off the FX thread. */
@@ -20,7 +23,9 @@ final class SampleReader {
     private SampleReader() {
     }
 
-    static SampleDetail read(Dataset dataset, int sample, int record) throws IOException, DatasetException {
+    /** @param editedImages the sample's image paths as edited in the session, or null when not edited */
+    static SampleDetail read(Dataset dataset, int sample, int record, ImageService images, List<String> editedImages)
+            throws IOException, DatasetException {
         byte[] bytes = dataset.index().readBytes(record);
         SampleRecord r = SampleRecord.parse(record, bytes);
         Map<String, String> other = new LinkedHashMap<>();
@@ -30,8 +35,17 @@ final class SampleReader {
                 other.put(field, value.toString());
             }
         }
-        return new SampleDetail(sample, dataset.file(), record, r.id(), r.images(), r.turns(), dataset.metadataOf(record),
-                other, problems(dataset, record, bytes), r.sourceText());
+        List<String> shownImages = editedImages == null ? r.images() : editedImages;
+        List<Problem> problems = problems(dataset, record, bytes);
+        for (String path : shownImages) {
+            ImageLoader.Check check = images.check(path);
+            if (check.status() != ImageStatus.OK) {
+                problems.add(new Problem(record, r.id(), -1, ProblemKind.byName(check.status().kind()).orElseThrow(),
+                        path + ": " + check.message()));
+            }
+        }
+        return new SampleDetail(sample, dataset.file(), record, r.id(), shownImages, r.turns(), dataset.metadataOf(record),
+                other, problems, r.sourceText());
     }
 
     /** The record's own problems, plus a notice when its id is shared with other records of the file. */

@@ -15,10 +15,13 @@ import org.llavainspector.ui.main.MainViewModel;
  * still running for the previous one; searches run off the FX thread.
  */
 public final class FilterViewModel {
-    /** Runs a query over the whole collection and returns the matching global sample numbers, ascending. */
+    /**
+     * Prepares a query on the FX thread (parsing it, taking what it needs from the collection) and returns the
+     * search to run in the background, which gives the matching global sample numbers, ascending.
+     */
     @FunctionalInterface
     public interface Searcher {
-        int[] search(String query, CancellableMonitor monitor) throws Exception;
+        java.util.concurrent.Callable<int[]> prepare(String query, CancellableMonitor monitor) throws Exception;
     }
 
     private final MainViewModel main;
@@ -29,6 +32,7 @@ public final class FilterViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private Task<int[]> running;
     private CancellableMonitor runningMonitor;
+    private boolean active;
 
     public FilterViewModel(MainViewModel main, Searcher searcher, Executor executor) {
         this.main = main;
@@ -46,21 +50,33 @@ public final class FilterViewModel {
         if (q.isEmpty()) {
             error.set("");
             matches.set("");
-            main.showOnly(null);
+            if (active) {
+                active = false;
+                main.showOnly(null);
+            }
             return;
         }
         CancellableMonitor monitor = new CancellableMonitor();
         runningMonitor = monitor;
+        java.util.concurrent.Callable<int[]> search;
+        try {
+            search = searcher.prepare(q, monitor);
+        } catch (Exception e) {
+            error.set(e.getMessage());
+            matches.set("");
+            return;
+        }
         matches.set("searching…");
-        running = Background.task(() -> searcher.search(q, monitor))
+        running = Background.task(search)
                 .onSuccess(found -> {
+                    active = true;
                     error.set("");
                     matches.set(String.format("%,d match%s", found.length, found.length == 1 ? "" : "es"));
                     main.showOnly(found);
                 })
                 .onError(e -> {
                     if (!(e instanceof java.util.concurrent.CancellationException) && !monitor.isCancelled()) {
-                        error.set(e.getMessage());
+                        error.set("search failed: " + e.getMessage());
                         matches.set("");
                     }
                 })

@@ -1,39 +1,81 @@
 package org.llavainspector.ui.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import org.llavainspector.core.curation.CurationQueryFields;
+import org.llavainspector.core.curation.Session;
+import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetCollection;
+import org.llavainspector.core.query.Query;
+import org.llavainspector.core.query.QueryEngine;
+import org.llavainspector.core.query.QueryFields;
+import org.llavainspector.core.query.QueryResult;
 import org.llavainspector.core.util.CancellableMonitor;
+import org.llavainspector.core.validate.ProblemIndex;
 
-/** Searches the collection (stand-in until the query engine lands: words in id or image path). */
-public final class SampleSearcher implements FilterViewModel.Searcher {
+/**
+ * Runs a query of the shared query language over every file of the collection with one {@link QueryEngine} per
+ * file, and returns the matching samples as global numbers. Whatever it needs from the collection is read on the
+ * FX thread when the search is prepared; only the search itself runs in the background.
+ */
+public final class SampleSearcher implements FilterViewModel.Searcher, AutoCloseable {
     private final DatasetCollection collection;
+    private final IntFunction<ProblemIndex> problemsOfFile;
+    private final java.util.function.Supplier<Session> session;
+    private final Map<Dataset, QueryEngine> engines = new IdentityHashMap<>();
 
-    public SampleSearcher(DatasetCollection collection) {
+    /** @param session the curation session, for {@code mark:}, {@code tag:} and {@code is:}; may give null */
+    public SampleSearcher(DatasetCollection collection, IntFunction<ProblemIndex> problemsOfFile,
+            java.util.function.Supplier<Session> session) {
         this.collection = collection;
+        this.problemsOfFile = problemsOfFile;
+        this.session = session;
+    }
+
+    private record FilePart(QueryEngine engine, Query query, int firstGlobal, int count) {
     }
 
     @Override
-    public int[] search(String query, CancellableMonitor monitor) {
-        String[] words = query.toLowerCase(Locale.ROOT).split("\\s+");
-        int n = collection.size();
-        int[] found = new int[n];
-        int count = 0;
-        for (int g = 0; g < n; g++) {
-            if ((g & 4095) == 0) {
-                monitor.checkCancelled();
-            }
-            int r = collection.recordOf(g);
-            String id = String.valueOf(collection.datasetOf(g).index().id(r)).toLowerCase(Locale.ROOT);
-            String image = String.valueOf(collection.datasetOf(g).index().firstImage(r)).toLowerCase(Locale.ROOT);
-            boolean all = true;
-            for (String w : words) {
-                all &= id.contains(w) || image.contains(w);
-            }
-            if (all) {
-                found[count++] = g;
+    public Callable<int[]> prepare(String text, CancellableMonitor monitor) throws Exception {
+        Session curation = session.get();
+        Query.parse(text, curation == null ? QueryFields.standard() : CurationQueryFields.forFile(curation, 0));
+        List<FilePart> parts = new ArrayList<>();
+        List<Dataset> datasets = collection.datasets();
+        for (int f = 0; f < datasets.size(); f++) {
+            int count = collection.countOf(f);
+            if (count > 0) {
+                int f0 = f;
+                QueryEngine engine = engines.computeIfAbsent(datasets.get(f),
+                        d -> new QueryEngine(d.index(), problemsOfFile.apply(f0)));
+                Query query = Query.parse(text, curation == null ? QueryFields.standard()
+                        : CurationQueryFields.forFile(curation, f));
+                parts.add(new FilePart(engine, query, collection.globalOf(f, 0), count));
             }
         }
-        return Arrays.copyOf(found, count);
+        return () -> {
+            int[] found = new int[16];
+            int n = 0;
+            for (FilePart part : parts) {
+                QueryResult result = part.engine().search(part.query(), 0, part.count(), monitor);
+                int[] records = result.records();
+                if (n + records.length > found.length) {
+                    found = Arrays.copyOf(found, Math.max(found.length * 2, n + records.length));
+                }
+                for (int r : records) {
+                    found[n++] = part.firstGlobal() + r;
+                }
+            }
+            return Arrays.copyOf(found, n);
+        };
+    }
+
+    @Override
+    public void close() {
+        engines.values().forEach(QueryEngine::close);
     }
 }

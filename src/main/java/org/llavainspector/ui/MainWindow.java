@@ -1,0 +1,134 @@
+package org.llavainspector.ui;
+
+import java.util.List;
+import javafx.application.HostServices;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.llavainspector.ui.detail.DetailView;
+import org.llavainspector.ui.detail.DetailViewModel;
+import org.llavainspector.ui.detail.ImageProvider;
+import org.llavainspector.ui.detail.PresentationView;
+import org.llavainspector.ui.main.MainView;
+import org.llavainspector.ui.main.MainViewModel;
+import org.llavainspector.ui.search.FilterBar;
+import org.llavainspector.ui.search.FilterViewModel;
+import org.llavainspector.ui.search.SampleSearcher;
+import org.llavainspector.ui.theme.Theme;
+
+/** Builds the main window on a stage: view-models, views, theme, presentation mode. Used by the app and the UI benchmark. */
+public final class MainWindow {
+    private final Stage stage;
+    private final MainViewModel model;
+    private final DetailViewModel detail;
+    private final MainView view;
+    private final Scene scene;
+    private Theme theme = Theme.LIGHT;
+    private Stage presentation;
+
+    public MainWindow(Stage stage, AppContext context, HostServices hostServices) {
+        this.stage = stage;
+        this.model = new MainViewModel(context);
+        ImageProvider images = path -> context.images().full(path);
+        this.detail = new DetailViewModel(images);
+        model.currentProperty().addListener((obs, old, sample) -> detail.show(sample));
+        DetailView detailView = new DetailView(detail);
+        if (hostServices != null) {
+            detailView.setHostServices(hostServices);
+        }
+        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile,
+                () -> model.curation().session()),
+                context.background());
+        // a filter typed while files were still being indexed is run again over everything once they are
+        model.indexingCompleteProperty().addListener((obs, was, complete) -> {
+            if (complete) {
+                filter.apply();
+            }
+        });
+        this.view = new MainView(model, detailView, new FilterBar(filter), new MainView.MainActions() {
+            @Override
+            public void toggleTheme() {
+                theme = theme.other();
+                theme.applyTo(scene, List.of());
+                if (presentation != null) {
+                    theme.applyTo(presentation.getScene(), List.of());
+                }
+            }
+
+            @Override
+            public void toggleFullScreen() {
+                stage.setFullScreen(!stage.isFullScreen());
+            }
+
+            @Override
+            public void present() {
+                openPresentation();
+            }
+        });
+        this.scene = new Scene(view, 1400, 900);
+        theme.applyTo(scene, List.of());
+        stage.setTitle("LLaVA Inspector");
+        stage.setScene(scene);
+    }
+
+    /** Presentation mode: the current sample full screen in large type, with previous / next / random. */
+    private void openPresentation() {
+        if (presentation != null) {
+            presentation.requestFocus();
+            return;
+        }
+        Stage s = new Stage();
+        s.initOwner(stage);
+        PresentationView view = new PresentationView(detail, new PresentationView.Navigator() {
+            @Override
+            public void previous() {
+                model.previous();
+            }
+
+            @Override
+            public void next() {
+                model.next();
+            }
+
+            @Override
+            public void random() {
+                model.random();
+            }
+
+            @Override
+            public void exit() {
+                s.close();
+            }
+        });
+        Runnable position = () -> view.positionProperty().set(String.format("%,d / %,d",
+                model.currentPositionProperty().get() + 1, model.visibleSamples().size()));
+        model.currentPositionProperty().addListener((o, a, b) -> position.run());
+        position.run();
+        Scene presentationScene = new Scene(view, stage.getWidth(), stage.getHeight());
+        theme.applyTo(presentationScene, List.of());
+        s.setScene(presentationScene);
+        s.setTitle("LLaVA Inspector — presentation");
+        s.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        s.setFullScreen(true);
+        s.setOnHidden(e -> presentation = null);
+        presentation = s;
+        s.show();
+        view.requestFocus();
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    public Stage presentationStage() {
+        return presentation;
+    }
+}

@@ -1,0 +1,274 @@
+package org.llavainspector.ui.curation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.llavainspector.core.curation.Autosaver;
+import org.llavainspector.core.curation.Edit;
+import org.llavainspector.core.curation.ImagePathRewrite;
+import org.llavainspector.core.curation.Mark;
+import org.llavainspector.core.curation.SampleKey;
+import org.llavainspector.core.curation.SampleState;
+import org.llavainspector.core.curation.Session;
+import org.llavainspector.core.curation.SessionStore;
+import org.llavainspector.core.curation.SourceCheck;
+import org.llavainspector.core.curation.UndoStack;
+import org.llavainspector.core.dataset.Dataset;
+import org.llavainspector.core.dataset.DatasetCollection;
+
+/**
+ * Curation of the open collection: marks, tags, notes and image-path edits in an overlay over the read-only files
+ * (a {@link Session}), every change undoable, autosaved to a sidecar a few seconds after it and restored when the
+ * same files are opened again. Sample numbers here are the collection's global numbers.
+ */
+public final class CurationViewModel implements AutoCloseable {
+    private final SessionStore store;
+    private final SessionStore appOwnedStore;
+    private final Path appOwnedFolder;
+    private final Consumer<String> notify;
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private DatasetCollection collection;
+    private Session session;
+    private UndoStack undo;
+    private Autosaver autosaver;
+
+    /**
+     * @param store where sessions are kept (beside the datasets when their folder is writable)
+     * @param appOwnedStore where sessions of datasets inside {@code appOwnedFolder} (the bundled demo) are kept
+     * @param notify shows a one-line message to the user
+     */
+    public CurationViewModel(SessionStore store, SessionStore appOwnedStore, Path appOwnedFolder, Consumer<String> notify) {
+        this.store = store;
+        this.appOwnedStore = appOwnedStore;
+        this.appOwnedFolder = appOwnedFolder == null ? null : appOwnedFolder.toAbsolutePath().normalize();
+        this.notify = notify;
+    }
+
+    /**
+     * Starts (or restores) the session over every file of the collection; called on the FX thread after files were
+     * added. A restored session whose files changed since is reported, never silently applied to other records.
+     */
+    public void attach(DatasetCollection collection) {
+        this.collection = collection;
+        List<Path> files = new ArrayList<>();
+        collection.datasets().forEach(d -> files.add(d.file()));
+        closeSession();
+        try {
+            SessionStore where = appOwned(files) ? appOwnedStore : store;
+            Path sidecar = where.locate(files);
+            Optional<Session> restored = SessionStore.loadIfPresent(sidecar);
+            session = restored.orElse(Session.create(files));
+            if (restored.isPresent()) {
+                for (SourceCheck.Change change : SourceCheck.check(session)) {
+                    notify.accept(change.message());
+                }
+                if (!session.states().isEmpty()) {
+                    notify.accept("restored " + describe() + " from " + sidecar.getFileName());
+                }
+            }
+            session.bind(new Session.SourceRecords() {
+                @Override
+                public String id(SampleKey key) {
+                    Dataset d = datasetOf(key);
+                    return d == null || key.record() >= d.index().size() ? null : d.index().id(key.record());
+                }
+
+                @Override
+                public List<String> images(SampleKey key) {
+                    Dataset d = datasetOf(key);
+                    return d == null || key.record() >= d.index().size() ? List.of() : d.index().images(key.record());
+                }
+            });
+            undo = new UndoStack(session);
+            undo.addListener(() -> Platform.runLater(this::changed));
+            session.addListener(keys -> Platform.runLater(this::changed));
+            autosaver = new Autosaver(session, sidecar, e -> Platform.runLater(
+                    () -> notify.accept("autosave to " + sidecar + " failed: " + e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            notify.accept("curation session: " + e.getMessage());
+            session = null;
+        }
+        changed();
+    }
+
+    private boolean appOwned(List<Path> files) {
+        return appOwnedFolder != null && files.stream().anyMatch(f -> f.toAbsolutePath().normalize().startsWith(appOwnedFolder));
+    }
+
+    private Dataset datasetOf(SampleKey key) {
+        List<Dataset> datasets = collection.datasets();
+        return key.file() < datasets.size() ? datasets.get(key.file()) : null;
+    }
+
+    private void changed() {
+        version.set(version.get() + 1);
+        canUndo.set(undo != null && undo.canUndo());
+        canRedo.set(undo != null && undo.canRedo());
+        summary.set(session == null ? "" : describe());
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder();
+        session.markCounts().forEach((mark, n) -> {
+            if (n > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(mark.label());
+            }
+        });
+        int edited = session.editedCount();
+        if (edited > 0) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(edited).append(" edited");
+        }
+        return sb.length() == 0 ? "no marks" : sb.toString();
+    }
+
+    /** The key of global sample g. */
+    public SampleKey keyOf(int g) {
+        return new SampleKey(collection.fileIndexOf(g), collection.recordOf(g));
+    }
+
+    private List<SampleKey> keys(Collection<Integer> samples) {
+        List<SampleKey> keys = new ArrayList<>(samples.size());
+        samples.forEach(g -> keys.add(keyOf(g)));
+        return keys;
+    }
+
+    /** What is said about sample g (empty when nothing, or no session). */
+    public SampleState stateOf(int g) {
+        return session == null ? SampleState.EMPTY : session.state(keyOf(g));
+    }
+
+    /**
+     * Marks the samples; when every one of them already has that mark, the mark is removed instead (press again to
+     * undo a mark). One undoable step.
+     */
+    public void mark(Collection<Integer> samples, Mark mark) {
+        if (session == null || samples.isEmpty()) {
+            return;
+        }
+        boolean all = samples.stream().allMatch(g -> stateOf(g).mark() == mark);
+        undo.perform(Edit.mark(session, keys(samples), all ? null : mark));
+    }
+
+    public void unmark(Collection<Integer> samples) {
+        if (session != null && !samples.isEmpty()) {
+            undo.perform(Edit.mark(session, keys(samples), null));
+        }
+    }
+
+    public void addTag(Collection<Integer> samples, String tag) {
+        if (session != null && !samples.isEmpty() && !tag.isBlank()) {
+            undo.perform(Edit.addTag(session, keys(samples), tag));
+        }
+    }
+
+    public void removeTag(Collection<Integer> samples, String tag) {
+        if (session != null && !samples.isEmpty()) {
+            undo.perform(Edit.removeTag(session, keys(samples), tag));
+        }
+    }
+
+    public void setNote(int g, String note) {
+        if (session != null) {
+            undo.perform(Edit.setNote(session, keyOf(g), note == null || note.isBlank() ? null : note.strip()));
+        }
+    }
+
+    /** Replaces sample g's image paths (an empty list means text-only; null restores the source's). */
+    public void setImage(int g, List<String> paths) {
+        if (session != null) {
+            undo.perform(Edit.setImage(session, keyOf(g), paths));
+        }
+    }
+
+    /** The images of sample g as they are now (edited, else the source's). */
+    public List<String> imagesOf(int g) {
+        return session == null ? List.of() : session.images(keyOf(g));
+    }
+
+    /** Applies a path rewrite to the samples as one undoable step; returns how many samples changed. */
+    public int rewrite(ImagePathRewrite rewrite, Collection<Integer> samples) {
+        if (session == null) {
+            return 0;
+        }
+        Edit edit = rewrite.edit(session, keys(samples));
+        undo.perform(edit);
+        return edit.size();
+    }
+
+    public Optional<String> undo() {
+        return undo == null ? Optional.empty() : undo.undo().map(Edit::label);
+    }
+
+    public Optional<String> redo() {
+        return undo == null ? Optional.empty() : undo.redo().map(Edit::label);
+    }
+
+    /** The session (null before files are open). */
+    public Session session() {
+        return session;
+    }
+
+    /** Keys of the given samples, for exports and previews. */
+    public List<SampleKey> keysOf(Collection<Integer> samples) {
+        return keys(samples);
+    }
+
+    /** Changes after every edit, mark, undo or redo: views re-read what they show. */
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** "12 keep, 3 reject, 2 edited", for the status bar. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Writes pending changes now (on quit). */
+    public void flush() {
+        if (autosaver != null) {
+            try {
+                autosaver.flush();
+            } catch (IOException e) {
+                notify.accept("saving the session failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void closeSession() {
+        if (autosaver != null) {
+            try {
+                autosaver.close();
+            } catch (IOException e) {
+                notify.accept("saving the session failed: " + e.getMessage());
+            }
+            autosaver = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+    }
+}

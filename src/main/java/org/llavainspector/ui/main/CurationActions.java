@@ -1,0 +1,150 @@
+package org.llavainspector.ui.main;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
+import org.llavainspector.core.curation.Mark;
+import org.llavainspector.core.dataset.Dataset;
+import org.llavainspector.core.dataset.DatasetIndex;
+import org.llavainspector.core.export.RecordFilter;
+import org.llavainspector.ui.curation.CurationViewModel;
+import org.llavainspector.ui.curation.EditPathDialog;
+import org.llavainspector.ui.curation.ExportDialog;
+import org.llavainspector.ui.curation.RewriteDialog;
+
+/** What the main window's curation keys and menus do: marks, tags, notes, path edits, rewrites, export, undo. */
+final class CurationActions {
+    private final MainViewModel model;
+    private final CurationViewModel curation;
+    private final Supplier<Window> owner;
+    private final Consumer<String> notify;
+
+    CurationActions(MainViewModel model, Supplier<Window> owner, Consumer<String> notify) {
+        this.model = model;
+        this.curation = model.curation();
+        this.owner = owner;
+        this.notify = notify;
+    }
+
+    void mark(Mark mark) {
+        curation.mark(model.targets(), mark);
+    }
+
+    void unmark() {
+        curation.unmark(model.targets());
+    }
+
+    void undo() {
+        curation.undo().ifPresentOrElse(label -> notify.accept("undone: " + label), () -> notify.accept("nothing to undo"));
+    }
+
+    void redo() {
+        curation.redo().ifPresentOrElse(label -> notify.accept("redone: " + label), () -> notify.accept("nothing to redo"));
+    }
+
+    void addTag() {
+        List<Integer> targets = model.targets();
+        if (targets.isEmpty()) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Tag");
+        dialog.setHeaderText("Tag for " + describe(targets) + " (a word; query it with tag:NAME)");
+        dialog.getEditor().setId("tag-field");
+        dialog.showAndWait().ifPresent(tag -> {
+            try {
+                curation.addTag(targets, tag);
+            } catch (IllegalArgumentException e) {
+                notify.accept(e.getMessage());
+            }
+        });
+    }
+
+    void note() {
+        int g = model.currentSample();
+        if (g < 0) {
+            return;
+        }
+        String old = curation.stateOf(g).note();
+        TextInputDialog dialog = new TextInputDialog(old == null ? "" : old);
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Note");
+        dialog.setHeaderText("Note on " + model.idOf(g) + " (empty removes it)");
+        dialog.getEditor().setId("note-field");
+        dialog.showAndWait().ifPresent(note -> curation.setNote(g, note));
+    }
+
+    void editPath() {
+        int g = model.currentSample();
+        if (g < 0) {
+            return;
+        }
+        EditPathDialog dialog = new EditPathDialog(String.valueOf(model.idOf(g)), curation.imagesOf(g),
+                model.context().images(), model.context().background());
+        dialog.initOwner(owner.get());
+        dialog.showAndWait().ifPresent(paths -> {
+            curation.setImage(g, paths);
+            model.reloadCurrent();
+        });
+    }
+
+    void rewrite() {
+        if (curation.session() == null) {
+            return;
+        }
+        List<Integer> shown = List.copyOf(model.visibleSamples());
+        RewriteDialog dialog = new RewriteDialog(curation.session(), curation.keysOf(shown),
+                model.context().images().sources(), model.context().background());
+        dialog.initOwner(owner.get());
+        dialog.showAndWait().ifPresent(rewrite -> {
+            int changed = curation.rewrite(rewrite, shown);
+            notify.accept(rewrite.describe() + ": " + changed + " samples changed (Ctrl+Z undoes it)");
+            model.reloadCurrent();
+        });
+    }
+
+    void export() {
+        if (curation.session() == null) {
+            return;
+        }
+        List<DatasetIndex> files = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (Dataset d : model.collection().datasets()) {
+            files.add(d.index());
+            sources.add(d.file());
+        }
+        Map<DatasetIndex, int[]> shown = shownByFile(files);
+        RecordFilter shownFilter = (index, monitor) -> shown.getOrDefault(index, new int[0]);
+        Path first = sources.get(0).toAbsolutePath();
+        String name = first.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+        Path suggested = first.resolveSibling(name + "-export.json");
+        ExportDialog dialog = new ExportDialog(new ExportDialog.Context(files, curation.session(), shownFilter,
+                model.visibleSamples().size(), model.context().images().sources(), sources,
+                model.context().background(), notify), suggested);
+        dialog.initOwner(owner.get());
+        dialog.show();
+    }
+
+    /** The samples shown, as record numbers per file (read on the FX thread, used by the export in the background). */
+    private Map<DatasetIndex, int[]> shownByFile(List<DatasetIndex> files) {
+        Map<DatasetIndex, List<Integer>> lists = new IdentityHashMap<>();
+        for (int g : model.visibleSamples()) {
+            DatasetIndex index = model.collection().datasetOf(g).index();
+            lists.computeIfAbsent(index, i -> new ArrayList<>()).add(model.collection().recordOf(g));
+        }
+        Map<DatasetIndex, int[]> result = new IdentityHashMap<>();
+        lists.forEach((index, records) -> result.put(index, records.stream().mapToInt(Integer::intValue).sorted().toArray()));
+        return result;
+    }
+
+    private String describe(List<Integer> targets) {
+        return targets.size() == 1 ? String.valueOf(model.idOf(targets.get(0))) : targets.size() + " samples";
+    }
+}

@@ -1,0 +1,171 @@
+package org.llavainspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.llavainspector.core.curation.Mark;
+import org.llavainspector.core.dataset.Json;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Curation as a user does it, on a copy of the demo dataset: mark with keys, undo, edit an image path in the
+ * dialog, export the kept samples and read the written file; then a new window on the same files (as after a
+ * crash) finds the marks again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CurationWindowTest {
+    private Path dir;
+    private Path sessions;
+    private Path data;
+    private AppContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("curation");
+        sessions = Files.createDirectories(dir.resolve("sessions"));
+        Path demo = org.llavainspector.core.dataset.DemoDataset.folder();
+        data = Files.copy(demo.resolve("demo.json"), dir.resolve("demo.json"));
+        Files.copy(demo.resolve("images.zip"), dir.resolve("images.zip"));
+        Files.copy(demo.resolve("metadata.json"), dir.resolve("metadata.json"));
+        openWindow(stage);
+    }
+
+    private void openWindow(Stage stage) {
+        context = new AppContext(sessions);
+        window = new MainWindow(stage, context, null);
+        stage.show();
+        window.model().open(List.of(data), List.of(), List.of());
+        window.view().requestFocus();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
+        context.close();
+    }
+
+    private void waitForSample(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.detail().getSample() != null
+                && id.equals(window.detail().getSample().id()));
+    }
+
+    private Mark markOf(int g) {
+        return window.model().curation().stateOf(g).mark();
+    }
+
+    @Test
+    void markUndoEditExportAndRestore(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.Y);                      // keep sample 0
+        robot.type(KeyCode.J).type(KeyCode.N);      // reject sample 1
+        robot.type(KeyCode.J).type(KeyCode.Y);      // keep sample 2 ...
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL); // ... no: undo it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Mark.KEEP, markOf(0));
+        assertEquals(Mark.REJECT, markOf(1));
+        assertNull(markOf(2), "undone");
+        assertEquals("1 keep, 1 reject", robot.lookup("#curation-summary").queryAs(Label.class).getText());
+
+        // the missing image of sample 3 gets a path that exists in the zip
+        robot.type(KeyCode.J);
+        waitForSample(robot, "000000033471");
+        robot.type(KeyCode.E);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#edit-path-0").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#edit-path-0").queryAs(TextField.class).setText("000000900002.jpg"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#edit-path-check-0").queryAs(Label.class).getText().contains("resolves"));
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> List.of("000000900002.jpg").equals(window.detail().getSample().images()));
+        robot.type(KeyCode.Y);
+        assertEquals(Mark.KEEP, markOf(3));
+
+        // export the kept samples
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#export-what").tryQuery().isPresent());
+        Path out = dir.resolve("kept.json");
+        robot.interact(() -> {
+            robot.lookup("#export-what").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel().select(3);
+            robot.lookup("#export-out").queryAs(TextField.class).setText(out.toString());
+        });
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#export-message").queryAs(Label.class).getText().startsWith("wrote 2 records"));
+        JsonNode written = Json.MAPPER.readTree(out.toFile());
+        assertEquals(2, written.size());
+        assertEquals("000000319154", written.get(0).get("id").asText());
+        assertEquals("000000900002.jpg", written.get(1).get("image").asText(), "the edited path is exported");
+        String source = Files.readString(data);
+        String firstRecord = new String(window.model().collection().datasets().get(0).index().readBytes(0),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(source.contains(firstRecord) && Files.readString(out).contains(firstRecord),
+                "an unedited record is written with its exact source text");
+        robot.interact(() -> robot.lookup("#export-run").query().getScene().getWindow().hide());
+
+        // the session reaches its sidecar; a new window on the same file restores it
+        window.model().curation().flush();
+        robot.interact(() -> window.model().curation().close());
+        FxToolkit.cleanupStages();
+        context.close();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        robot.interact(() -> openWindow(stage));
+        waitForSample(robot, "000000319154");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> markOf(0) == Mark.KEEP);
+        assertEquals(Mark.REJECT, markOf(1));
+        assertEquals(List.of("000000900002.jpg"), window.model().curation().imagesOf(3));
+        assertTrue(Files.readString(data).equals(Files.readString(
+                org.llavainspector.core.dataset.DemoDataset.folder().resolve("demo.json"))), "the source is untouched");
+    }
+
+    @Test
+    void markTagFilterFindsWhatWasMarked(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.F);
+        robot.interact(() -> window.model().curation().addTag(List.of(0, 5), "cats"));
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("mark:flag OR tag:cats"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().equals(List.of(0, 5)));
+    }
+
+    @Test
+    void bulkRewriteShowsAPreviewAndIsOneUndoableStep(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("image:GCC_train"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 5);
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rewrite-kind").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#rewrite-first").queryAs(TextField.class).setText("cc3m/"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#rewrite-counts").queryAs(Label.class).getText().startsWith("5 of 5 samples change"));
+        String counts = robot.lookup("#rewrite-counts").queryAs(Label.class).getText();
+        assertTrue(counts.endsWith("5 → 0"), "every image resolves before, none after: " + counts);
+        assertEquals(5, robot.lookup("#rewrite-preview").queryAs(javafx.scene.control.TableView.class).getItems().size());
+        robot.clickOn("#rewrite-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        int g = window.model().visibleSamples().get(0);
+        assertTrue(window.model().curation().imagesOf(g).get(0).startsWith("cc3m/GCC_train_"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int s : window.model().visibleSamples()) {
+            assertTrue(window.model().curation().imagesOf(s).get(0).startsWith("GCC_train_"), "one undo restores all five");
+        }
+    }
+}

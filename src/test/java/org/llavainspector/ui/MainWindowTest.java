@@ -1,0 +1,187 @@
+package org.llavainspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.llavainspector.TestFiles;
+import org.llavainspector.core.dataset.DemoDataset;
+import org.llavainspector.core.validate.Problem;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on the demo dataset, driven as a user would: keys, jump, list mode, detail pane, presentation. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private AppContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        context = new AppContext(java.nio.file.Files.createTempDirectory("sessions"));
+        window = new MainWindow(stage, context, null);
+        stage.show();
+        window.model().open(List.of(DemoDataset.file()), List.of(), List.of());
+        window.view().requestFocus();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
+        context.close();
+    }
+
+    private void waitForSample(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.detail().getSample() != null
+                && id.equals(window.detail().getSample().id())
+                && robot.lookup("#detail-id").queryAs(Label.class).getText().equals(id));
+    }
+
+    private void jump(FxRobot robot, String target) throws Exception {
+        robot.interact(() -> assertTrue(window.model().jumpTo(target)));
+    }
+
+    @Test
+    void theMissingImageShowsAPlaceholderAndAProblem(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.J, 3);
+        waitForSample(robot, "000000033471");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#image-placeholder").query().isVisible()
+                && robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().contains("missing"));
+        List<Problem> problems = window.detail().getSample().problems();
+        assertTrue(problems.stream().anyMatch(p -> p.kind().kind().equals("missing-image")), problems.toString());
+        assertEquals(problems.size(), robot.lookup("#problems-list").queryAs(ListView.class).getItems().size());
+    }
+
+    @Test
+    void aTextOnlyRecordSaysSoAndShowsItsModelField(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "i6IyJda_0");
+        waitForSample(robot, "i6IyJda_0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().toLowerCase().contains("text"));
+        assertTrue(robot.lookup(".image-chip").queryAll().isEmpty(), "no <image> chip in a text-only conversation");
+        assertEquals("\"\"", window.detail().getSample().otherFields().get("model"));
+        String raw = robot.lookup("#raw-json").queryAs(TextArea.class).getText();
+        assertTrue(raw.startsWith("{") && raw.contains("\"model\": \"\""), raw);
+    }
+
+    @Test
+    void theMultiImageRecordHasTwoChipsAndTheSystemTurnIsShownAsSystem(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "multi_000000319154_000000900011");
+        waitForSample(robot, "multi_000000319154_000000900011");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".image-chip").queryAll().size() >= 2);
+        jump(robot, "000000900009");
+        waitForSample(robot, "000000900009");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".turn-system").queryAll().size() == 1);
+    }
+
+    @Test
+    void cc3mMetadataIsJoinedAndShown(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "GCC_train_009000101");
+        waitForSample(robot, "GCC_train_009000101");
+        assertTrue(window.detail().getSample().metadata().containsKey("caption"));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#metadata-caption").tryQuery().isPresent());
+    }
+
+    @Test
+    void listModeJumpAndShortcutOverlay(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.model().gridModeProperty().get());
+        TableView<?> table = robot.lookup("#browse-table").queryAs(TableView.class);
+        assertTrue(table.isVisible());
+        assertEquals(30, table.getItems().size());
+        robot.type(KeyCode.END);
+        waitForSample(robot, "multi_000000319154_000000900011");
+        assertEquals(29, table.getSelectionModel().getSelectedIndex(), "the list follows the current sample");
+        robot.type(KeyCode.HOME);
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#shortcut-overlay").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#shortcut-overlay").query().isVisible());
+    }
+
+    @Test
+    void presentationModeFollowsNextAndExitsWithEscape(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() != null
+                && window.presentationStage().isShowing());
+        robot.clickOn("#present-next");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 1);
+        robot.interact(() -> window.presentationStage().getScene().getRoot().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() == null);
+    }
+
+    @Test
+    void aBrokenFileGivesANotificationNotAStackTrace(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        Path broken = TestFiles.write(java.nio.file.Files.createTempDirectory("broken"), "broken.json", "[{\"id\": \"a\",");
+        robot.interact(() -> window.model().open(List.of(broken), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().contains("broken.json:1:"));
+        assertTrue(window.view().lastNotification().contains("truncated"), window.view().lastNotification());
+    }
+
+    @Test
+    void theFilterNarrowsTheSamplesWithALiveCountAndReportsBadQueries(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("dog -cat turns>=4").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("shown"));
+        String count = robot.lookup("#match-count").queryAs(Label.class).getText();
+        int shown = window.model().visibleSamples().size();
+        assertTrue(shown > 0 && shown < 30, "some but not all samples: " + shown);
+        assertEquals(shown + " match" + (shown == 1 ? "" : "es"), count);
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("shown"), robot.lookup("#status").queryAs(Label.class).getText());
+        for (int g : window.model().visibleSamples()) {
+            assertTrue(window.model().collection().datasetOf(g).index().turnCount(window.model().collection().recordOf(g)) >= 4);
+        }
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("has:no-image"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 1);
+        waitForSample(robot, "i6IyJda_0");
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("colour:red"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#match-count").queryAs(Label.class).getText().startsWith("column 1"));
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText(""));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 30);
+    }
+
+    @Test
+    void aSecondFileJoinsTheCollectionAndEachSampleKnowsItsFile(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        Path mix = TestFiles.realdata("llava_v1_5_mix665k_sample.json");
+        robot.interact(() -> window.model().open(List.of(mix), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 32);
+        assertEquals(mix, window.model().collection().datasetOf(31).file());
+        assertEquals(1, window.model().collection().recordOf(31));
+        jump(robot, "31");
+        waitForSample(robot, "i6IyJda_0");
+        assertTrue(robot.lookup("#detail-source").queryAs(Label.class).getText().contains("llava_v1_5_mix665k_sample.json"));
+    }
+}
