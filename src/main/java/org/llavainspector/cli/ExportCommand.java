@@ -47,7 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
                     + "ids (one id per line). Default: the format of FILE.")
     String format;
 
-    @Option(names = "--filter", paramLabel = "QUERY", description = "Only records matching the query.")
+    @Option(names = "--filter", paramLabel = "QUERY", description = "Only records matching the query (the filter "
+            + "bar's language, see 'search --help'; with --session also mark:, tag:, is:edited, is:noted).")
     String filter;
 
     @Option(names = "--ids", paramLabel = "IDFILE",
@@ -95,16 +96,17 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExportSelection selection = selection();
         if (imagesOut == null && (!images.isEmpty() || !maps.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--images and --map need --images-out");
         }
-        Session loaded = session == null ? null : loadSession();
-        if (marks != null && loaded == null) {
+        if (marks != null && session == null) {
             throw new ParameterException(spec.commandLine(), "--marks needs --session");
         }
+        Session loaded = session == null ? null : loadSession();
+        ExportRun.QueryFilter query = filter == null ? null : ExportRun.parseFilter(filter, loaded, file);
+        ExportSelection selection = selection(query);
         PrintWriter err = spec.commandLine().getErr();
-        try (DatasetIndex index = ExportRun.index(file, err);
+        try (DatasetIndex index = ExportRun.index(file, err, query);
              ImageSources sources = openSources(loaded)) {
             ExportFormat chosen = format == null ? defaultFormat(index) : parseFormat(format);
             if (loaded != null) {
@@ -121,10 +123,10 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ExportSelection selection() throws IOException {
+    private ExportSelection selection(ExportRun.QueryFilter query) throws IOException {
         ExportSelection selection = ExportSelection.all();
-        if (filter != null) {
-            selection = selection.withFilter(ExportRun.queryFilter(filter));
+        if (query != null) {
+            selection = selection.withFilter(query);
         }
         if (ids != null) {
             try {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.llavainspector.core.curation.CurationQueryFields;
 import org.llavainspector.core.curation.SampleKey;
 import org.llavainspector.core.curation.Session;
 import org.llavainspector.core.curation.SourceCheck;
@@ -18,28 +19,59 @@ import org.llavainspector.core.export.Exporter;
 import org.llavainspector.core.export.ImageCopyReport;
 import org.llavainspector.core.export.RecordFilter;
 import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.query.Query;
+import org.llavainspector.core.query.QueryEngine;
+import org.llavainspector.core.query.QueryFields;
+import org.llavainspector.core.query.QuerySyntaxException;
+import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.core.validate.ProblemIndex;
 
 /** What {@code export} and {@code rewrite} share: reading the input, running the export, printing what it wrote. */
 final class ExportRun {
     private ExportRun() {
     }
 
-    /** Indexes FILE with a progress line. */
-    static DatasetIndex index(Path file, PrintWriter err) throws DatasetException {
+    /**
+     * Indexes FILE with a progress line: on all cores, without reading the turns, unless {@code filter} uses
+     * {@code problem:}, whose problem index is filled by a full pass.
+     */
+    static DatasetIndex index(Path file, PrintWriter err, QueryFilter filter) throws DatasetException {
         ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), true);
         try {
+            if (filter != null && filter.problems() != null) {
+                return DatasetIndex.build(file, progress, filter.problems());
+            }
             return DatasetIndex.buildParallel(file, Runtime.getRuntime().availableProcessors(), progress);
         } finally {
             progress.clear();
         }
     }
 
+    /** A parsed {@code --filter}: the query and, when it uses {@code problem:}, the problems found while indexing. */
+    record QueryFilter(Query query, ProblemIndex problems) implements RecordFilter {
+        @Override
+        public int[] matches(DatasetIndex index, TaskMonitor monitor) throws IOException {
+            try (QueryEngine engine = new QueryEngine(index, problems)) {
+                return engine.search(query, monitor).records();
+            }
+        }
+    }
+
     /**
-     * The filter of {@code --filter QUERY}.
-     * TODO: adapt the query engine (core.query) here once it is merged: parse QUERY, run it over the index.
+     * Parses {@code --filter QUERY}: the query language of the filter bar, plus {@code mark:}, {@code tag:} and
+     * {@code is:} when a session of FILE is given.
      */
-    static RecordFilter queryFilter(String query) {
-        throw new CliException("--filter is not available yet: this build has no query language (" + query + ")");
+    static QueryFilter parseFilter(String text, Session session, Path file) {
+        try {
+            QueryFields fields = session == null ? QueryFields.standard()
+                    : CurationQueryFields.forFile(session, session.fileNumber(file));
+            Query query = Query.parse(text, fields);
+            return new QueryFilter(query, query.usesProblems() ? new ProblemIndex() : null);
+        } catch (QuerySyntaxException e) {
+            boolean curation = text.matches("(?s).*\\b(mark|tag|is):.*");
+            throw new CliException("--filter: query " + e.getMessage()
+                    + (session == null && curation ? " (mark:, tag: and is: need --session)" : ""));
+        }
     }
 
     /** Lets the session read FILE's ids and images, and refuses it when remembered ids moved. */

@@ -57,8 +57,8 @@ public final class RewriteCommand implements Callable<Integer> {
     @Option(names = "--extension", paramLabel = "E", description = "Give every path the extension E (jpg or .jpg).")
     String extension;
 
-    @Option(names = "--filter", paramLabel = "QUERY", description = "Only rewrite records matching the query "
-            + "(all records are written).")
+    @Option(names = "--filter", paramLabel = "QUERY", description = "Only rewrite records matching the query (the "
+            + "filter bar's language, see 'search --help'); all records are written.")
     String filter;
 
     @Option(names = "--images", paramLabel = "SRC", description = "Image source (repeatable) for the resolve counts.")
@@ -76,17 +76,16 @@ public final class RewriteCommand implements Callable<Integer> {
         if (!maps.isEmpty() && images.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--map needs at least one --images SRC");
         }
-        if (filter != null) {
-            ExportRun.queryFilter(filter);
-        }
+        ExportRun.QueryFilter query = filter == null ? null : ExportRun.parseFilter(filter, null, file);
         PrintWriter out = spec.commandLine().getOut();
-        try (DatasetIndex index = ExportRun.index(file, spec.commandLine().getErr());
+        try (DatasetIndex index = ExportRun.index(file, spec.commandLine().getErr(), query);
              ImageSources sources = images.isEmpty() ? null : ExportRun.openSources(images, maps)) {
             Session session = Session.create(List.of(file));
             ExportRun.bindAndCheckIds(session, index);
             List<SampleKey> targets = new ArrayList<>(index.size());
-            for (int r = 0; r < index.size(); r++) {
-                targets.add(new SampleKey(0, r));
+            int[] records = query == null ? null : query.matches(index, TaskMonitor.NONE);
+            for (int k = 0, n = records == null ? index.size() : records.length; k < n; k++) {
+                targets.add(new SampleKey(0, records == null ? k : records[k]));
             }
             ImagePathRewrite.Preview preview = rule.preview(session, targets, sources, 0, TaskMonitor.NONE);
             new UndoStack(session, 1).perform(rule.edit(session, targets));
@@ -94,8 +93,10 @@ public final class RewriteCommand implements Callable<Integer> {
             ExportOptions options = ExportOptions.to(this.out, format).withImageSources(sources);
             ExportResult result = ExportRun.export(index, session, ExportSelection.all(), options,
                     spec.commandLine().getErr());
-            out.printf(Locale.ROOT, "%s: %,d of %,d records changed (%,d of %,d image paths)%n", rule.describe(),
-                    preview.changedSamples(), preview.samples(), preview.changedImages(), preview.images());
+            out.printf(Locale.ROOT, "%s: %,d of %,d records changed (%,d of %,d image paths)%s%n", rule.describe(),
+                    preview.changedSamples(), preview.samples(), preview.changedImages(), preview.images(),
+                    query == null ? "" : String.format(Locale.ROOT, "; %,d records did not match the filter",
+                            index.size() - preview.samples()));
             if (sources != null) {
                 out.printf(Locale.ROOT, "image paths that resolve: %,d before, %,d after%n", preview.resolvedBefore(),
                         preview.resolvedAfter());

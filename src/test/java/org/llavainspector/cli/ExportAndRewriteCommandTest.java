@@ -105,6 +105,46 @@ class ExportAndRewriteCommandTest {
     }
 
     @Test
+    void filtersUseTheQueryLanguageAndWithASessionItsMarks() throws Exception {
+        Path out = dir.resolve("f.json");
+        CliRun run = CliRun.of("export", TestFiles.demo().toString(), "--out", out.toString(), "--filter",
+                "image:coco OR has:multi-image");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
+        assertEquals(3, json.size());
+        for (JsonNode r : json) {
+            assertTrue(r.get("image").isArray() || r.get("image").asText().startsWith("coco/"), r.toString());
+        }
+        CliRun problems = CliRun.of("export", TestFiles.demo().toString(), "--out", out.toString(), "--filter",
+                "problem:duplicate-id", "--format", "ids");
+        assertEquals(0, problems.exitCode(), problems.err());
+        assertTrue(Files.readAllLines(out).size() >= 2);
+
+        Path data = demoCopy();
+        Session session = Session.create(List.of(data));
+        new UndoStack(session).perform(Edit.mark(session, List.of(new SampleKey(0, 4), new SampleKey(0, 9)),
+                Mark.FLAG));
+        Path sidecar = dir.resolve("demo.json" + SessionStore.SUFFIX);
+        SessionStore.save(session, sidecar);
+        CliRun flagged = CliRun.of("export", data.toString(), "--out", out.toString(), "--session", sidecar.toString(),
+                "--filter", "mark:flag", "--format", "ids");
+        assertEquals(0, flagged.exitCode(), flagged.err());
+        assertEquals(2, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void rewriteOnlyTouchesWhatTheFilterMatches() throws Exception {
+        Path out = dir.resolve("r.json");
+        CliRun run = CliRun.of("rewrite", TestFiles.demo().toString(), "--out", out.toString(), "--add-prefix",
+                "x/", "--filter", "image:coco");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(": 2 of 2 records changed (2 of 2 image paths); 28 records did not match"),
+                run.out());
+        assertTrue(Files.readString(out).contains("\"x/coco/"));
+        assertFalse(Files.readString(out).contains("\"x/0000"));
+    }
+
+    @Test
     void imagesGoIntoAZipNextToTheExport() throws Exception {
         Path out = dir.resolve("sub.json");
         Path zip = dir.resolve("sub.zip");
@@ -143,7 +183,8 @@ class ExportAndRewriteCommandTest {
             {"export", demo.toString(), "--out", out, "--sample", "abc"},
             {"export", demo.toString(), "--out", out, "--sample", "150%"},
             {"export", demo.toString(), "--out", out, "--first", "2", "--sample", "3"},
-            {"export", demo.toString(), "--out", out, "--filter", "cat"},
+            {"export", demo.toString(), "--out", out, "--filter", "\"unclosed"},
+            {"export", demo.toString(), "--out", out, "--filter", "mark:keep"},
             {"export", demo.toString(), "--out", out, "--ids", dir.resolve("none.txt").toString()},
             {"export", demo.toString(), "--out", out, "--session",
                 dir.resolve("none" + SessionStore.SUFFIX).toString()},
@@ -160,7 +201,7 @@ class ExportAndRewriteCommandTest {
             {"rewrite", demo.toString(), "--out", out, "--regex", "(a)", "--replacement", "$2"},
             {"rewrite", demo.toString(), "--out", out, "--replace-prefix", "nothing"},
             {"rewrite", demo.toString(), "--out", out, "--extension", "a.b"},
-            {"rewrite", demo.toString(), "--out", out, "--add-prefix", "x/", "--filter", "cat"}}) {
+            {"rewrite", demo.toString(), "--out", out, "--add-prefix", "x/", "--filter", "turns>"}}) {
             CliRun run = CliRun.of(args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + " -> " + run.err());
             assertEquals(1, run.err().strip().lines().count(), String.join(" ", args) + " -> " + run.err());
