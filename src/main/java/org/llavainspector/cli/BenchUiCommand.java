@@ -51,6 +51,7 @@ public final class BenchUiCommand implements Callable<Integer> {
         String table = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();
         spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
         if (code != 0) {
             throw new CliException("the UI benchmark failed (exit " + code + ")");
         }
