@@ -39,6 +39,19 @@ public final class MainWindow {
         FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile,
                 () -> model.curation().session()),
                 context.background());
+        // the filter is part of the session: saved as it is applied, put back when a session is restored
+        filter.onApplied(text -> {
+            if (model.curation().session() != null) {
+                model.curation().session().setFilter(text);
+            }
+        });
+        model.curation().versionProperty().addListener((obs, old, v) -> {
+            String saved = model.curation().takeRestoredFilter();
+            if (saved != null && !saved.isBlank()) {
+                filter.queryProperty().set(saved);
+                filter.apply();
+            }
+        });
         // a filter typed while files were still being indexed is run again over everything once they are
         model.indexingCompleteProperty().addListener((obs, was, complete) -> {
             if (complete) {

@@ -120,6 +120,11 @@ class CurationWindowTest {
         assertTrue(source.contains(firstRecord) && Files.readString(out).contains(firstRecord),
                 "an unedited record is written with its exact source text");
         robot.interact(() -> robot.lookup("#export-run").query().getScene().getWindow().hide());
+        robot.interact(() -> {
+            robot.lookup("#filter-field").queryAs(TextField.class).setText("mark:keep");
+            robot.lookup("#filter-field").queryAs(TextField.class).fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 2);
 
         // the session reaches its sidecar; a new window on the same file restores it
         window.model().curation().flush();
@@ -132,6 +137,8 @@ class CurationWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> markOf(0) == Mark.KEEP);
         assertEquals(Mark.REJECT, markOf(1));
         assertEquals(List.of("000000900002.jpg"), window.model().curation().imagesOf(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 2);
+        assertEquals("mark:keep", robot.lookup("#filter-field").queryAs(TextField.class).getText(), "the filter is restored");
         assertTrue(Files.readString(data).equals(Files.readString(
                 org.llavainspector.core.dataset.DemoDataset.folder().resolve("demo.json"))), "the source is untouched");
     }

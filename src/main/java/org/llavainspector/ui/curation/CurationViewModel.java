@@ -45,6 +45,7 @@ public final class CurationViewModel implements AutoCloseable {
     private Session session;
     private UndoStack undo;
     private Autosaver autosaver;
+    private String restoredFilter;
 
     /**
      * @param store where sessions are kept (beside the datasets when their folder is writable)
@@ -79,6 +80,7 @@ public final class CurationViewModel implements AutoCloseable {
                 if (!session.states().isEmpty()) {
                     notify.accept("restored " + describe() + " from " + sidecar.getFileName());
                 }
+                restoredFilter = session.filter();
             }
             session.bind(new Session.SourceRecords() {
                 @Override
@@ -133,6 +135,13 @@ public final class CurationViewModel implements AutoCloseable {
             sb.append(sb.length() == 0 ? "" : ", ").append(edited).append(" edited");
         }
         return sb.length() == 0 ? "no marks" : sb.toString();
+    }
+
+    /** The filter of a session just restored, once (null when there is none or it was taken). */
+    public String takeRestoredFilter() {
+        String f = restoredFilter;
+        restoredFilter = null;
+        return f;
     }
 
     /** The key of global sample g. */

@@ -31,6 +31,7 @@ import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.core.curation.Session;
 import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.detail.SampleDetail;
 
@@ -91,6 +92,10 @@ public final class MainViewModel {
                 reportError("image sources: " + (e.getCause() == null ? e : e.getCause()).getMessage());
             }
             List<Path> opened = context.images().sourcePaths();
+            Session session = curation.session();
+            if (session != null) {
+                session.setImageSources(opened.stream().map(Path::toString).toList(), prefixRules);
+            }
             imageSourceNames.set(opened.isEmpty() ? "no image sources"
                     : "images: " + opened.stream().map(p -> p.getFileName().toString())
                             .collect(java.util.stream.Collectors.joining(", ")));
@@ -109,6 +114,18 @@ public final class MainViewModel {
         pulse.play();
         takeInNewSamples();
         curation.attach(collection);
+        Session session = curation.session();
+        if (session != null && !session.imageSources().isEmpty()) {
+            // sources the user had added last time (those beside the files are found again anyway)
+            List<Path> remembered = session.imageSources().stream().map(Path::of)
+                    .filter(java.nio.file.Files::exists).toList();
+            context.images().addSourcesInBackground(() -> remembered, session.imageRules())
+                    .exceptionally(e -> {
+                        javafx.application.Platform.runLater(() -> reportError("image sources of the session: "
+                                + (e.getCause() == null ? e : e.getCause()).getMessage()));
+                        return null;
+                    });
+        }
     }
 
     private static Path demoFolder() {

@@ -33,11 +33,17 @@ public final class FilterViewModel {
     private Task<int[]> running;
     private CancellableMonitor runningMonitor;
     private boolean active;
+    private java.util.function.Consumer<String> onApplied = text -> { };
 
     public FilterViewModel(MainViewModel main, Searcher searcher, Executor executor) {
         this.main = main;
         this.searcher = searcher;
         this.executor = executor;
+    }
+
+    /** Told the text of every query applied (empty when the filter was cleared). */
+    public void onApplied(java.util.function.Consumer<String> listener) {
+        this.onApplied = listener;
     }
 
     /** Runs the current query (called by the view after a short pause in typing, or on Enter). */
@@ -47,6 +53,7 @@ public final class FilterViewModel {
             running.cancel();
         }
         String q = query.get() == null ? "" : query.get().strip();
+        onApplied.accept(q);
         if (q.isEmpty()) {
             error.set("");
             matches.set("");
