@@ -40,7 +40,7 @@ public final class RewriteDialog extends Dialog<ImagePathRewrite> {
 
     public RewriteDialog(Session session, List<SampleKey> targets, ImageSources sources, Executor executor) {
         setTitle("Rewrite image paths");
-        setHeaderText("Rewrite the image paths of the " + targets.size() + " samples shown (one undoable step)");
+        setHeaderText("Rewrite the image paths of " + targets.size() + " samples (one undoable step)");
         kind.setId("rewrite-kind");
         kind.getItems().setAll(KINDS);
         kind.getSelectionModel().selectFirst();

@@ -99,7 +99,9 @@ final class CurationActions {
         if (curation.session() == null) {
             return;
         }
-        List<Integer> shown = List.copyOf(model.visibleSamples());
+        // the rows selected in the list when there are several, else every sample the filter shows
+        List<Integer> shown = model.selection().size() > 1 ? List.copyOf(model.selection())
+                : List.copyOf(model.visibleSamples());
         RewriteDialog dialog = new RewriteDialog(curation.session(), curation.keysOf(shown),
                 model.context().images().sources(), model.context().background());
         dialog.initOwner(owner.get());

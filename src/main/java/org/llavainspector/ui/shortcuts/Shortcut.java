@@ -16,7 +16,7 @@ public enum Shortcut {
     TAG("T", "add a tag"),
     NOTE("O", "write a note"),
     EDIT_PATH("E", "edit the image path (with completion and a check)"),
-    REWRITE("Ctrl+R", "rewrite the image paths of the samples shown"),
+    REWRITE("Ctrl+R", "rewrite the image paths of the samples shown (or of the rows selected in the list)"),
     UNDO("Ctrl+Z / Ctrl+Shift+Z", "undo / redo (also Ctrl+Y)"),
     EXPORT("Ctrl+E", "export the samples shown, the kept ones, ..."),
     PRESENT("P", "presentation mode (full screen, large type)"),
