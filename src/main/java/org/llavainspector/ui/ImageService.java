@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.llavainspector.core.curation.ImagePathCompletion;
 import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageLoader;
 import org.llavainspector.core.image.ImageSources;
@@ -26,8 +27,8 @@ public final class ImageService implements AutoCloseable {
     private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
     private volatile ThumbnailCache thumbnails;
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
-    private String[] entryPaths = new String[0];
-    private ImageSources entryPathsOf;
+    private ImagePathCompletion completion;
+    private ImageSources completionOf;
     /** Opens sources on its own thread, so that work waiting for them on the background pool cannot starve it. */
     private final java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "image-sources");
@@ -132,39 +133,25 @@ public final class ImageService implements AutoCloseable {
     }
 
     /**
-     * Up to {@code limit} image paths of the open sources that start with {@code typed} (case-sensitive), then ones
-     * that contain it; for completing an edited path. The entry list is read once per set of sources.
+     * Up to {@code limit} dataset paths the open sources (prefix rules included) can resolve, for completing an
+     * edited path; the list of entries is read once per set of sources.
      */
     public List<String> completions(String typed, int limit) {
-        String[] all = entryPaths();
-        List<String> found = new ArrayList<>();
-        int at = java.util.Arrays.binarySearch(all, typed);
-        for (int i = at < 0 ? -at - 1 : at; i < all.length && found.size() < limit && all[i].startsWith(typed); i++) {
-            found.add(all[i]);
-        }
-        for (int i = 0; i < all.length && found.size() < limit && !typed.isEmpty(); i++) {
-            if (!all[i].startsWith(typed) && all[i].contains(typed)) {
-                found.add(all[i]);
-            }
-        }
-        return found;
+        ImagePathCompletion c = completion();
+        return c == null ? List.of() : c.complete(typed, limit);
     }
 
-    private synchronized String[] entryPaths() {
+    private synchronized ImagePathCompletion completion() {
         ImageSources current = sources();
-        if (entryPathsOf != current) {
-            List<String> paths = new ArrayList<>();
-            for (org.llavainspector.core.image.ImageSource source : current.sources()) {
-                try {
-                    source.entries().forEach(e -> paths.add(e.path()));
-                } catch (IOException e) {
-                    // a source that cannot list its entries offers no completions
-                }
+        if (completionOf != current) {
+            try {
+                completion = ImagePathCompletion.of(current, org.llavainspector.core.util.TaskMonitor.NONE);
+                completionOf = current;
+            } catch (IOException e) {
+                return null; // a source that cannot list its entries: no completions this time
             }
-            entryPaths = paths.stream().sorted().toArray(String[]::new);
-            entryPathsOf = current;
         }
-        return entryPaths;
+        return completion;
     }
 
     public ThumbnailCache.Stats thumbnailStats() {
