@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.llavainspector.core.curation.SessionStore;
-import org.llavainspector.core.image.ThumbnailCache;
+import org.llavainspector.ui.prefs.Preferences;
 
 /**
  * The composition root: the executors and services of one app window, built once and handed to view-models by
@@ -13,8 +13,9 @@ import org.llavainspector.core.image.ThumbnailCache;
 public final class AppContext implements AutoCloseable {
     private final ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("indexer"));
     private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
-    private final ImageService images = new ImageService(background, ThumbnailCache.DEFAULT_BUDGET_BYTES);
-    private final RecentFiles recentFiles = new RecentFiles();
+    private final Preferences preferences;
+    private final ImageService images;
+    private final RecentFiles recentFiles;
     private final SessionStore sessions;
     private final SessionStore appOwnedSessions;
 
@@ -22,12 +23,27 @@ public final class AppContext implements AutoCloseable {
     public AppContext() {
         this.sessions = new SessionStore();
         this.appOwnedSessions = SessionStore.inFolder(sessions.fallbackDir());
+        this.preferences = Preferences.load();
+        this.recentFiles = new RecentFiles(preferences);
+        this.images = newImageService();
     }
 
     /** A context that keeps every curation session in {@code sessionsDir} (tests, portable use). */
     public AppContext(java.nio.file.Path sessionsDir) {
         this.sessions = SessionStore.inFolder(sessionsDir);
         this.appOwnedSessions = sessions;
+        this.preferences = Preferences.load(sessionsDir.resolve("preferences.json"));
+        this.recentFiles = new RecentFiles(preferences);
+        this.images = newImageService();
+    }
+
+    private ImageService newImageService() {
+        return new ImageService(background, (long) preferences.thumbnailBudgetMb() << 20, preferences.thumbnailSize());
+    }
+
+    /** The user's preferences (theme, thumbnail budget and size, default image sources). */
+    public Preferences preferences() {
+        return preferences;
     }
 
     /** Where curation sessions are kept. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.llavainspector.core.curation.ImagePathCompletion;
 import org.llavainspector.core.image.ImageDecoder;
+import org.llavainspector.core.image.ImageLimits;
 import org.llavainspector.core.image.ImageLoader;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.image.LoadedImage;
@@ -24,7 +25,8 @@ public final class ImageService implements AutoCloseable {
     private final List<Path> sourcePaths = new ArrayList<>();
     private final List<String> rules = new ArrayList<>();
     private volatile ImageSources sources = ImageSources.none();
-    private volatile ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
+    private final ImageLimits limits;
+    private volatile ImageLoader loader;
     private volatile ThumbnailCache thumbnails;
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
     private ImagePathCompletion completion;
@@ -36,9 +38,13 @@ public final class ImageService implements AutoCloseable {
         return t;
     });
 
-    public ImageService(Executor background, long budgetBytes) {
+    /** @param thumbnailSide longest side of a decoded thumbnail in pixels */
+    public ImageService(Executor background, long budgetBytes, int thumbnailSide) {
         this.background = background;
         this.budgetBytes = budgetBytes;
+        ImageLimits d = ImageLimits.DEFAULTS;
+        this.limits = new ImageLimits(thumbnailSide, d.fullMaxSide(), d.maxPixels(), d.maxBytes());
+        this.loader = new ImageLoader(sources, new ImageDecoder(limits));
         this.thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
     }
 
@@ -76,7 +82,7 @@ public final class ImageService implements AutoCloseable {
         ImageSources old = sources;
         ThumbnailCache oldCache = thumbnails;
         sources = opened;
-        loader = new ImageLoader(opened, new ImageDecoder());
+        loader = new ImageLoader(opened, new ImageDecoder(limits));
         thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
         oldCache.close();
         old.close();

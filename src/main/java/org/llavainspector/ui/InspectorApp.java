@@ -63,8 +63,13 @@ public final class InspectorApp extends Application {
         stage.show();
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         Arguments args = Arguments.parse(raw);
-        window.model().open(args.files(), args.images(), args.maps());
+        List<java.nio.file.Path> sources = new java.util.ArrayList<>(args.images());
+        context.preferences().imageSources().forEach(p -> sources.add(java.nio.file.Path.of(p)));
+        List<String> rules = new java.util.ArrayList<>(args.maps());
+        rules.addAll(context.preferences().prefixRules());
+        window.model().open(args.files(), sources, rules);
         window.view().requestFocus();
+        window.showFirstRunHintOnce(context);
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.llavainspector.ui.detail.DetailViewModel;
 import org.llavainspector.ui.detail.ImageProvider;
 import org.llavainspector.ui.detail.PresentationView;
 import org.llavainspector.ui.main.MainView;
+import org.llavainspector.ui.prefs.AboutDialog;
+import org.llavainspector.ui.prefs.PreferencesDialog;
 import org.llavainspector.ui.main.MainViewModel;
 import org.llavainspector.ui.search.FilterBar;
 import org.llavainspector.ui.search.FilterViewModel;
@@ -63,6 +65,8 @@ public final class MainWindow {
             public void toggleTheme() {
                 theme = theme.other();
                 theme.applyTo(scene, List.of());
+                context.preferences().setTheme(theme == Theme.DARK ? "dark" : "light");
+                savePreferences(context);
                 if (presentation != null) {
                     theme.applyTo(presentation.getScene(), List.of());
                 }
@@ -77,11 +81,64 @@ public final class MainWindow {
             public void present() {
                 openPresentation();
             }
+
+            @Override
+            public void preferences() {
+                editPreferences(context);
+            }
+
+            @Override
+            public void about() {
+                String version = MainWindow.class.getPackage().getImplementationVersion();
+                AboutDialog about = new AboutDialog(version == null ? "(development build)" : version,
+                        context.preferences().file().toString(), context.sessions().fallbackDir().toString());
+                about.initOwner(stage);
+                about.show();
+            }
         });
         this.scene = new Scene(view, 1400, 900);
+        theme = "dark".equals(context.preferences().theme()) ? Theme.DARK : Theme.LIGHT;
         theme.applyTo(scene, List.of());
         stage.setTitle("LLaVA Inspector");
         stage.setScene(scene);
+    }
+
+    private void editPreferences(AppContext context) {
+        PreferencesDialog dialog = new PreferencesDialog(context.preferences());
+        dialog.initOwner(stage);
+        dialog.showAndWait().ifPresent(prefs -> {
+            Theme chosen = "dark".equals(prefs.theme()) ? Theme.DARK : Theme.LIGHT;
+            if (chosen != theme) {
+                theme = chosen;
+                theme.applyTo(scene, List.of());
+            }
+            savePreferences(context);
+        });
+    }
+
+    /** Saves the preferences in the background (never disk work on the FX thread). */
+    private void savePreferences(AppContext context) {
+        context.background().execute(() -> {
+            try {
+                context.preferences().save();
+            } catch (java.io.IOException e) {
+                javafx.application.Platform.runLater(() -> view.notifyError("cannot save the preferences to "
+                        + context.preferences().file() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * The first time the app starts, three things to try; not again afterwards.
+     */
+    public void showFirstRunHintOnce(AppContext context) {
+        if (context.preferences().firstRunDone()) {
+            return;
+        }
+        view.notifyInfo("Welcome! Try: J / K to move through the samples · type  dog -has:multi-image  in the filter"
+                + " (Ctrl+F) · P for presentation mode. Press ? for every shortcut.");
+        context.preferences().setFirstRunDone(true);
+        savePreferences(context);
     }
 
     /** Presentation mode: the current sample full screen in large type, with previous / next / random. */

@@ -1,39 +1,43 @@
 package org.llavainspector.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
+import org.llavainspector.ui.prefs.Preferences;
 
-/** The last datasets opened, most recent first, kept in the user's preferences. */
+/** The last datasets opened, most recent first, kept in the preferences file. */
 public final class RecentFiles {
     private static final int MAX = 10;
-    private static final String KEY = "recent.";
-    private final Preferences prefs = Preferences.userRoot().node("org/llavainspector/recent");
+    private final Preferences prefs;
 
+    public RecentFiles(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** The recent files that still exist. */
     public List<Path> list() {
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < MAX; i++) {
-            String p = prefs.get(KEY + i, null);
-            if (p != null && Files.exists(Path.of(p))) {
+        for (String p : prefs.recentFiles()) {
+            if (Files.exists(Path.of(p))) {
                 files.add(Path.of(p));
             }
         }
         return files;
     }
 
+    /** Puts a file first in the list and saves the preferences (a failure to save is not worth an error). */
     public void add(Path file) {
-        List<Path> files = list();
-        Path abs = file.toAbsolutePath().normalize();
+        List<String> files = new ArrayList<>(prefs.recentFiles());
+        String abs = file.toAbsolutePath().normalize().toString();
         files.remove(abs);
         files.add(0, abs);
-        for (int i = 0; i < MAX; i++) {
-            if (i < files.size()) {
-                prefs.put(KEY + i, files.get(i).toString());
-            } else {
-                prefs.remove(KEY + i);
-            }
+        prefs.setRecentFiles(files.subList(0, Math.min(MAX, files.size())));
+        try {
+            prefs.save();
+        } catch (IOException e) {
+            // the recent list is a convenience: the next successful save writes it
         }
     }
 }

@@ -184,4 +184,19 @@ class MainWindowTest {
         waitForSample(robot, "i6IyJda_0");
         assertTrue(robot.lookup("#detail-source").queryAs(Label.class).getText().contains("llava_v1_5_mix665k_sample.json"));
     }
+
+    @Test
+    void theFirstRunHintShowsOnceAndAboutOpens(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> window.showFirstRunHintOnce(context));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().lastNotification().startsWith("Welcome"));
+        assertTrue(context.preferences().firstRunDone());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(context.preferences().file()));
+        robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "About LLaVA Inspector".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#about-text").tryQuery().isPresent());
+        assertTrue(robot.lookup("#about-text").queryAs(TextArea.class).getText().contains("ATTRIBUTION.md"));
+        robot.type(KeyCode.ESCAPE);
+    }
 }

@@ -58,6 +58,10 @@ public final class MainView extends StackPane {
         void toggleFullScreen();
 
         void present();
+
+        void preferences();
+
+        void about();
     }
 
     public MainView(MainViewModel model, Node detailView, FilterBar filterBar, MainActions actions) {
@@ -142,7 +146,9 @@ public final class MainView extends StackPane {
                 item("Note…", null, curation::note),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Edit image path…", null, curation::editPath),
-                item("Rewrite image paths of the samples shown…", "Shortcut+R", curation::rewrite));
+                item("Rewrite image paths of the samples shown…", "Shortcut+R", curation::rewrite),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Preferences…", "Shortcut+Comma", actions::preferences));
         edit.setId("menu-edit");
 
         Menu view = new Menu("View", null,
@@ -156,7 +162,8 @@ public final class MainView extends StackPane {
                 item("Random sample", null, model::random),
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show),
+                item("About LLaVA Inspector", null, actions::about));
         MenuBar bar = new MenuBar(file, edit, view, go, help);
         bar.setId("menu-bar");
         return bar;

@@ -109,7 +109,7 @@ public final class MainViewModel {
             ProblemIndex problems = new ProblemIndex();
             problemIndexes.add(problems);
             collection.add(file, problems);
-            context.recentFiles().add(file);
+            context.background().execute(() -> context.recentFiles().add(file)); // saves the preferences: not on the FX thread
         }
         pulse.play();
         takeInNewSamples();
