@@ -12,9 +12,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import org.llavainspector.core.util.AtomicFile;
 
 /**
  * Writes seedable synthetic LLaVA datasets record by record (never holding the dataset in memory): the same
@@ -74,16 +73,12 @@ public final class SyntheticDatasets {
             throw new NoSuchFileException(folder.toString(), null, "folder does not exist");
         }
         refuseExisting(absolute, overwrite);
-        Path temp = folder.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".part");
+        Path temp = AtomicFile.writeTemp(absolute, out -> write(spec, out));
         try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                write(spec, out);
-            }
             refuseExisting(absolute, overwrite);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.commit(temp, absolute);
         } finally {
-            Files.deleteIfExists(temp);
+            AtomicFile.deleteQuietly(temp);
         }
         return new GeneratedFile(absolute, spec.records(), Files.size(absolute));
     }

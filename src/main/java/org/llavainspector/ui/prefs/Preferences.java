@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.llavainspector.core.dataset.Json;
+import org.llavainspector.core.util.AtomicFile;
 
 /**
  * The user's preferences, kept as JSON in the user's config folder ({@code $XDG_CONFIG_HOME/llava-inspector/}
@@ -81,13 +81,8 @@ public final class Preferences {
         com.fasterxml.jackson.databind.node.ArrayNode recent = json.putArray("recentFiles");
         recentFiles.forEach(recent::add);
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), json);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, json));
     }
 
     public Path file() {
