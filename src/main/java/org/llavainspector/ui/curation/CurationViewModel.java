@@ -68,6 +68,12 @@ public final class CurationViewModel implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         collection.datasets().forEach(d -> files.add(d.file()));
         closeSession();
+        if (!files.stream().allMatch(java.nio.file.Files::isRegularFile)) {
+            // a file that cannot be read is reported by the indexer; curation needs every file of the collection
+            session = null;
+            changed();
+            return;
+        }
         try {
             SessionStore where = appOwned(files) ? appOwnedStore : store;
             Path sidecar = where.locate(files);

@@ -85,7 +85,8 @@ public final class MainViewModel {
         // the sources open in the background while indexing starts; thumbnails wait for them
         context.images().addSourcesInBackground(() -> {
             List<Path> sources = new ArrayList<>(imageSources);
-            files.forEach(file -> sources.addAll(ImageSources.proposeSourcesBeside(file)));
+            files.stream().filter(java.nio.file.Files::isRegularFile)
+                    .forEach(file -> sources.addAll(ImageSources.proposeSourcesBeside(file)));
             return sources;
         }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(() -> {
             if (e != null) {
