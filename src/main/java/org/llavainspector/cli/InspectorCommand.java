@@ -41,6 +41,8 @@ public final class InspectorCommand implements Runnable {
         c.put("images", ImagesCommand.class);
         c.put("export", ExportCommand.class);
         c.put("rewrite", RewriteCommand.class);
+        c.put("compare", CompareCommand.class);
+        c.put("duplicates", DuplicatesCommand.class);
         c.put("generate", GenerateCommand.class);
         c.put("bench", BenchCommand.class);
         c.put("help", CommandLine.HelpCommand.class);
