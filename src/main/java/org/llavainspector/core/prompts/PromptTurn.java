@@ -1,0 +1,8 @@
+package org.llavainspector.core.prompts;
+
+/** One turn of a few-shot conversation. */
+public record PromptTurn(Role role, String text) {
+    public enum Role {
+        QUESTION, ANSWER, TEXT
+    }
+}

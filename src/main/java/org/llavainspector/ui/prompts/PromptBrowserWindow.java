@@ -1,0 +1,58 @@
+package org.llavainspector.ui.prompts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.llavainspector.core.prompts.PromptSet;
+
+/** Opens the prompt browser in its own window, styled like its owner. */
+public final class PromptBrowserWindow {
+    private PromptBrowserWindow() {
+    }
+
+    /** Opens the browser on {@code promptsFolder}; on a load error shows an Alert and returns null. */
+    public static Stage show(Window owner, Path promptsFolder) {
+        return show(owner, promptsFolder, null);
+    }
+
+    public static Stage show(Window owner, Path promptsFolder, Function<String, Image> imageProvider) {
+        PromptSet set;
+        try {
+            set = PromptSet.load(promptsFolder);
+        } catch (IOException | RuntimeException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            if (owner != null) {
+                alert.initOwner(owner);
+            }
+            alert.setTitle("Prompt files");
+            alert.setHeaderText("Cannot open the prompt files");
+            alert.setContentText(PromptSet.describe(e));
+            alert.getDialogPane().setId("prompt-load-error");
+            alert.show();
+            return null;
+        }
+        PromptBrowserView view = new PromptBrowserView(set);
+        view.setImageProvider(imageProvider);
+        Scene scene = new Scene(view, 1100, 720);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        scene.getStylesheets().add(PromptBrowserView.stylesheet());
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("GPT-4 prompts — " + promptsFolder.getFileName());
+        stage.setScene(scene);
+        stage.show();
+        if (!set.tasks().isEmpty()) {
+            view.select(set.tasks().get(0).name(), null);
+        }
+        return stage;
+    }
+}
