@@ -199,4 +199,14 @@ class MainWindowTest {
         assertTrue(robot.lookup("#about-text").queryAs(TextArea.class).getText().contains("ATTRIBUTION.md"));
         robot.type(KeyCode.ESCAPE);
     }
+
+    @Test
+    void thePromptBrowserOpensOnTheShippedPrompts(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "GPT-4 prompt browser…".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-tree").tryQuery().isPresent());
+        assertEquals(3, robot.lookup("#prompt-tree").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().size());
+    }
 }

@@ -162,9 +162,11 @@ public final class MainView extends StackPane {
                 item("Random sample", null, model::random),
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
+        Menu insight = new Menu("Insight", null, item("GPT-4 prompt browser…", null, this::openPrompts));
+        insight.setId("menu-insight");
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show),
                 item("About LLaVA Inspector", null, actions::about));
-        MenuBar bar = new MenuBar(file, edit, view, go, help);
+        MenuBar bar = new MenuBar(file, edit, view, go, insight, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -328,6 +330,33 @@ public final class MainView extends StackPane {
         if (files != null) {
             openDropped(files);
         }
+    }
+
+    /** LLaVA's GPT-4 few-shot prompt files: those shipped with the demo, or a prompts folder the user picks. */
+    private void openPrompts() {
+        Path shipped;
+        try {
+            shipped = org.llavainspector.core.dataset.DemoDataset.folder().resolve("prompts");
+        } catch (RuntimeException e) {
+            shipped = null;
+        }
+        Path folder = shipped;
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("A LLaVA prompts folder (conversation/, detail_description/, complex_reasoning/)");
+            File chosen = chooser.showDialog(getScene().getWindow());
+            if (chosen == null) {
+                return;
+            }
+            folder = chosen.toPath();
+        }
+        Path prompts = folder;
+        Window owner = getScene().getWindow();
+        org.llavainspector.ui.common.Background.task(() -> org.llavainspector.core.prompts.PromptSet.load(prompts))
+                .onSuccess(set -> org.llavainspector.ui.prompts.PromptBrowserWindow.showLoaded(owner, prompts, set, null))
+                .onError(e -> org.llavainspector.ui.prompts.PromptBrowserWindow.showError(owner,
+                        e instanceof Exception ? (Exception) e : new RuntimeException(e)))
+                .start(model.context().background());
     }
 
     /** Dataset files are opened; zips and folders become image sources. */

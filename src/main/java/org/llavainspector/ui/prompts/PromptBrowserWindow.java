@@ -25,17 +25,27 @@ public final class PromptBrowserWindow {
         try {
             set = PromptSet.load(promptsFolder);
         } catch (IOException | RuntimeException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            if (owner != null) {
-                alert.initOwner(owner);
-            }
-            alert.setTitle("Prompt files");
-            alert.setHeaderText("Cannot open the prompt files");
-            alert.setContentText(PromptSet.describe(e));
-            alert.getDialogPane().setId("prompt-load-error");
-            alert.show();
+            showError(owner, e);
             return null;
         }
+        return showLoaded(owner, promptsFolder, set, imageProvider);
+    }
+
+    /** Shows the one-line message of a load failure in an Alert. */
+    public static void showError(Window owner, Exception e) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle("Prompt files");
+        alert.setHeaderText("Cannot open the prompt files");
+        alert.setContentText(PromptSet.describe(e));
+        alert.getDialogPane().setId("prompt-load-error");
+        alert.show();
+    }
+
+    /** Opens the browser on prompt files already loaded (load them off the FX thread with {@link PromptSet#load}). */
+    public static Stage showLoaded(Window owner, Path promptsFolder, PromptSet set, Function<String, Image> imageProvider) {
         PromptBrowserView view = new PromptBrowserView(set);
         view.setImageProvider(imageProvider);
         Scene scene = new Scene(view, 1100, 720);
