@@ -1,0 +1,44 @@
+package org.llavainspector.ui.insight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.llavainspector.core.dataset.DatasetIndex;
+import org.llavainspector.core.dataset.DemoDataset;
+import org.llavainspector.core.dataset.ImageToken;
+import org.llavainspector.core.query.Query;
+import org.llavainspector.core.query.QueryEngine;
+import org.llavainspector.core.stats.DatasetStats;
+import org.llavainspector.core.util.TaskMonitor;
+import org.llavainspector.core.validate.ProblemIndex;
+import org.llavainspector.core.validate.ProblemKind;
+
+/** The query behind each bar selects as many demo records as the bar counts (records, not turns or images). */
+class StatsQueriesTest {
+    @Test
+    void barQueriesSelectTheCountedRecords() throws Exception {
+        ProblemIndex problems = new ProblemIndex();
+        DatasetStats stats = new DatasetStats();
+        DatasetIndex index = DatasetIndex.build(DemoDataset.file(), TaskMonitor.NONE, problems, stats);
+        try (QueryEngine engine = new QueryEngine(index, problems, null, 1)) {
+            for (Map.Entry<Integer, Long> e : stats.turnsHistogram().entrySet()) {
+                assertEquals(e.getValue(), count(engine, StatsViewModel.turnsQuery(e.getKey().toString())));
+            }
+            assertEquals(stats.withImage(), count(engine, StatsViewModel.kindQuery(StatsViewModel.WITH_IMAGE)));
+            assertEquals(stats.textOnly(), count(engine, StatsViewModel.kindQuery(StatsViewModel.TEXT_ONLY)));
+            assertEquals(stats.multiImage(), count(engine, StatsViewModel.kindQuery(StatsViewModel.MULTI_IMAGE)));
+            long none = stats.placements().getOrDefault(ImageToken.Placement.NONE, 0L);
+            assertEquals(none, count(engine, StatsViewModel.placementQuery(ImageToken.Placement.NONE)));
+            for (Map.Entry<ProblemKind, Long> e : StatsViewModel.problemCounts(problems).entrySet()) {
+                assertEquals(e.getValue(), count(engine, StatsViewModel.problemQuery(e.getKey().kind())));
+            }
+        } finally {
+            index.close();
+        }
+    }
+
+    private static long count(QueryEngine engine, String query) throws Exception {
+        return engine.search(Query.parse(query), TaskMonitor.NONE).count();
+    }
+}
