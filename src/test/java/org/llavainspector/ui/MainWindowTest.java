@@ -209,4 +209,31 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#prompt-tree").tryQuery().isPresent());
         assertEquals(3, robot.lookup("#prompt-tree").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().size());
     }
+
+    @Test
+    void clickingATurnsBarInTheStatisticsFiltersTheBrowser(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "Statistics of the current file…".equals(i.getText()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            if (robot.lookup("#chart-turns").tryQuery().isEmpty()) {
+                return false;
+            }
+            @SuppressWarnings("unchecked")
+            javafx.scene.chart.BarChart<String, Number> chart = robot.lookup("#chart-turns").queryAs(javafx.scene.chart.BarChart.class);
+            return !chart.getData().isEmpty() && !chart.getData().get(0).getData().isEmpty()
+                    && chart.getData().get(0).getData().stream().allMatch(d -> d.getNode() != null);
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.XYChart.Data<String, Number> eight = ((javafx.scene.chart.BarChart<String, Number>) robot
+                .lookup("#chart-turns").queryAs(javafx.scene.chart.BarChart.class)).getData().get(0).getData().stream()
+                .filter(d -> d.getXValue().equals("8")).findFirst().orElseThrow();
+        robot.interact(() -> eight.getNode().fireEvent(new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, true, false, false, null)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size()
+                == eight.getYValue().intValue());
+        assertEquals("turns=8", robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).getText());
+    }
 }

@@ -49,6 +49,7 @@ public final class MainView extends StackPane {
     private final ShortcutOverlay overlay = new ShortcutOverlay();
     private final NotificationPane notifications;
     private final Node filterField;
+    private final FilterBar filterBar;
     private final CurationActions curation;
 
     /** What the window around this view does (theme, full screen, presentation): kept out of the view-model. */
@@ -68,6 +69,7 @@ public final class MainView extends StackPane {
         this.model = model;
         this.actions = actions;
         this.filterField = filterBar.field();
+        this.filterBar = filterBar;
         this.curation = new CurationActions(model, () -> getScene().getWindow(), this::notifyInfo);
         setId("main-view");
 
@@ -162,7 +164,8 @@ public final class MainView extends StackPane {
                 item("Random sample", null, model::random),
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
-        Menu insight = new Menu("Insight", null, item("GPT-4 prompt browser…", null, this::openPrompts));
+        Menu insight = new Menu("Insight", null, item("Statistics of the current file…", null, this::openStatistics),
+                item("GPT-4 prompt browser…", null, this::openPrompts));
         insight.setId("menu-insight");
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show),
                 item("About LLaVA Inspector", null, actions::about));
@@ -330,6 +333,21 @@ public final class MainView extends StackPane {
         if (files != null) {
             openDropped(files);
         }
+    }
+
+    /** The statistics dashboard of the current sample's file; clicking a bar filters the browser to its samples. */
+    private void openStatistics() {
+        int g = model.currentSample();
+        if (model.collection().size() == 0) {
+            return;
+        }
+        int file = g < 0 ? 0 : model.collection().fileIndexOf(g);
+        Path dataset = model.collection().datasets().get(file).file();
+        org.llavainspector.ui.insight.StatsWindow.show(getScene().getWindow(), dataset, model.problemsOfFile(file),
+                query -> {
+                    filterBar.field().setText(query);
+                    filterBar.field().fireEvent(new javafx.event.ActionEvent());
+                }, model.context().background());
     }
 
     /** LLaVA's GPT-4 few-shot prompt files: those shipped with the demo, or a prompts folder the user picks. */
