@@ -63,12 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private DatasetIndex index(Path file, PrintWriter err) throws DatasetException {
-        ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), !json);
-        try {
-            return DatasetIndex.build(file, progress);
-        } finally {
-            progress.clear();
-        }
+        return ConsoleProgress.index(err, file, !json);
     }
 
     private void printText(PrintWriter out, DatasetIndex ia, DatasetIndex ib, DatasetComparison r) {

@@ -1,6 +1,10 @@
 package org.llavainspector.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.llavainspector.core.dataset.DatasetException;
+import org.llavainspector.core.dataset.DatasetIndex;
+import org.llavainspector.core.dataset.RecordVisitor;
 import org.llavainspector.core.util.TaskMonitor;
 
 /** Progress of a long pass as one self-overwriting line on stderr, only when stderr is a terminal. */
@@ -32,6 +36,20 @@ final class ConsoleProgress implements TaskMonitor {
         printed = true;
         err.printf("\r%s %3d%%", label, done * 100 / total);
         err.flush();
+    }
+
+    /**
+     * Indexes a dataset file with a "reading FILE nn%" line on a terminal (erased afterwards); {@code alsoVisit} see
+     * every record of the same pass.
+     */
+    static DatasetIndex index(PrintWriter err, Path file, boolean show, RecordVisitor... alsoVisit)
+            throws DatasetException {
+        ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), show);
+        try {
+            return DatasetIndex.build(file, progress, alsoVisit);
+        } finally {
+            progress.clear();
+        }
     }
 
     /** Erases the progress line, if one was printed. */

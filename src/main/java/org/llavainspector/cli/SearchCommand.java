@@ -81,11 +81,9 @@ public final class SearchCommand implements Callable<Integer> {
             return InspectorCommand.EXIT_USAGE;
         }
         ProblemIndex problems = parsed.usesProblems() ? new ProblemIndex() : null;
-        ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), !json && !count);
-        try (DatasetIndex index = problems == null ? DatasetIndex.build(file, progress)
-                : DatasetIndex.build(file, progress, problems);
+        try (DatasetIndex index = problems == null ? ConsoleProgress.index(err, file, !json && !count)
+                : ConsoleProgress.index(err, file, !json && !count, problems);
              QueryEngine engine = new QueryEngine(index, problems)) {
-            progress.clear();
             QueryResult result = engine.search(parsed, TaskMonitor.NONE);
             if (count) {
                 out.println(result.count());
@@ -96,7 +94,6 @@ public final class SearchCommand implements Callable<Integer> {
             }
             return result.count() > 0 ? 0 : EXIT_NO_MATCH;
         } catch (DatasetException e) {
-            progress.clear();
             err.println("error: " + e.getMessage());
             return InspectorCommand.EXIT_USAGE;
         }

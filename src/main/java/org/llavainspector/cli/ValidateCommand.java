@@ -93,12 +93,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private DatasetIndex index(List<Problem> problems, PrintWriter err) throws DatasetException {
-        ConsoleProgress progress = new ConsoleProgress(err, "validating " + file.getFileName(), !json);
-        try {
-            return DatasetIndex.build(file, progress, new RecordValidator(problems::add));
-        } finally {
-            progress.clear();
-        }
+        return ConsoleProgress.index(err, file, !json, new RecordValidator(problems::add));
     }
 
     private ImageSources openSources() {
