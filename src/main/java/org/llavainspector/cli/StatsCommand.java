@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
 import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.dataset.DatasetFormat;
-import org.llavainspector.core.dataset.DatasetScanner;
 import org.llavainspector.core.dataset.ImageToken;
 import org.llavainspector.core.dataset.MetadataTable;
 import org.llavainspector.core.dataset.ParallelScan;
+import org.llavainspector.core.dataset.RecordSummary;
+import org.llavainspector.core.dataset.RecordVisitor;
 import org.llavainspector.core.stats.DatasetStats;
 import org.llavainspector.core.util.TaskMonitor;
 import picocli.CommandLine.Command;
@@ -83,36 +84,53 @@ public final class StatsCommand implements Callable<Integer> {
     }
 
     private FileStats statsOf(Path file, PrintWriter err) throws DatasetException {
-        ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), !json);
-        DatasetStats stats;
-        try {
-            stats = ParallelScan.scan(file, DatasetStats::new, DatasetStats::merge,
-                    Runtime.getRuntime().availableProcessors(), progress);
-        } finally {
-            progress.clear();
-        }
-        MetadataJoin join = noMetadata ? null : joinMetadata(file);
-        return new FileStats(file, stats, join);
-    }
-
-    /** How many records of the file find their metadata in the metadata.json beside it. */
-    private static MetadataJoin joinMetadata(Path file) throws DatasetException {
-        Path metadataFile = Dataset.metadataBeside(file).orElse(null);
-        if (metadataFile == null) {
-            return null;
-        }
-        try (MetadataTable table = MetadataTable.open(metadataFile, TaskMonitor.NONE)) {
-            int[] joined = new int[1];
-            DatasetScanner.scan(file, r -> {
-                if (table.find(r.id(), r.images().isEmpty() ? null : r.images().get(0)) >= 0) {
-                    joined[0]++;
-                }
-            }, TaskMonitor.NONE);
-            return new MetadataJoin(metadataFile, table.size(), joined[0]);
+        Path metadataFile = noMetadata ? null : Dataset.metadataBeside(file).orElse(null);
+        try (MetadataTable table = metadataFile == null ? null : MetadataTable.open(metadataFile, TaskMonitor.NONE)) {
+            ConsoleProgress progress = new ConsoleProgress(err, "reading " + file.getFileName(), !json);
+            Pass pass;
+            try {
+                // one pass over the file: the figures and, with a metadata.json beside it, how many records join
+                pass = ParallelScan.scan(file, () -> new Pass(table), Pass::merge,
+                        Runtime.getRuntime().availableProcessors(), progress);
+            } finally {
+                progress.clear();
+            }
+            MetadataJoin join = table == null ? null : new MetadataJoin(metadataFile, table.size(), pass.joined);
+            return new FileStats(file, pass.stats, join);
         }
     }
 
-    private record MetadataJoin(Path file, int records, int joined) {
+    /** The statistics of a slice of the file, and how many of its records find their metadata. */
+    private static final class Pass implements RecordVisitor {
+        private final DatasetStats stats = new DatasetStats();
+        private final MetadataTable metadata;
+        private long joined;
+
+        Pass(MetadataTable metadata) {
+            this.metadata = metadata;
+        }
+
+        @Override
+        public void visit(RecordSummary r) {
+            stats.visit(r);
+            if (metadata != null && metadata.find(r.id(), r.imageCount() == 0 ? null : r.images().get(0)) >= 0) {
+                joined++;
+            }
+        }
+
+        @Override
+        public void finish(DatasetFormat format, int records) {
+            stats.finish(format, records);
+        }
+
+        Pass merge(Pass other) {
+            stats.merge(other.stats);
+            joined += other.joined;
+            return this;
+        }
+    }
+
+    private record MetadataJoin(Path file, int records, long joined) {
     }
 
     private record FileStats(Path file, DatasetStats stats, MetadataJoin metadata) {
