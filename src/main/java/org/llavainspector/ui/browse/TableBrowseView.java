@@ -8,6 +8,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.llavainspector.core.dataset.SampleRecord;
+import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.main.MainViewModel;
 
 /**
@@ -42,15 +43,7 @@ public final class TableBrowseView extends TableView<Integer> {
         question.setSortable(false);
         getColumns().add(question);
         getColumns().add(column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString()));
-        getColumns().add(column("marks", 140, g -> {
-            var state = model.curation().stateOf(g);
-            StringBuilder sb = new StringBuilder(state.mark() == null ? "" : state.mark().label());
-            state.tags().forEach(t -> sb.append(sb.length() == 0 ? "#" : " #").append(t));
-            if (state.isEdited()) {
-                sb.append(sb.length() == 0 ? "" : " ").append("(edited)");
-            }
-            return sb.toString();
-        }));
+        getColumns().add(column("marks", 140, g -> CurationViewModel.label(model.curation().stateOf(g))));
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
             java.util.List<Integer> chosen = new java.util.ArrayList<>();

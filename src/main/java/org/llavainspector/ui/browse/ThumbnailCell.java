@@ -100,18 +100,10 @@ class ThumbnailCell extends GridCell<Integer> {
             badge.setVisible(false);
             return;
         }
-        StringBuilder text = new StringBuilder();
         if (state.mark() != null) {
-            text.append(state.mark().label());
             getStyleClass().add("marked-" + state.mark().label());
         }
-        if (state.isEdited()) {
-            text.append(text.length() == 0 ? "" : " · ").append("edited");
-        }
-        if (!state.tags().isEmpty()) {
-            text.append(text.length() == 0 ? "" : " · ").append('#').append(String.join(" #", state.tags()));
-        }
-        badge.setText(text.toString());
+        badge.setText(org.llavainspector.ui.curation.CurationViewModel.label(state));
         badge.setVisible(true);
     }
 

@@ -150,6 +150,21 @@ public final class CurationViewModel implements AutoCloseable {
         return f;
     }
 
+    /** What is said about a sample in a few words ("keep · edited · #cats #blurry"), empty when nothing. */
+    public static String label(SampleState state) {
+        StringBuilder text = new StringBuilder();
+        if (state.mark() != null) {
+            text.append(state.mark().label());
+        }
+        if (state.isEdited()) {
+            text.append(text.length() == 0 ? "" : " · ").append("edited");
+        }
+        if (!state.tags().isEmpty()) {
+            text.append(text.length() == 0 ? "" : " · ").append('#').append(String.join(" #", state.tags()));
+        }
+        return text.toString();
+    }
+
     /** The key of global sample g. */
     public SampleKey keyOf(int g) {
         return new SampleKey(collection.fileIndexOf(g), collection.recordOf(g));
