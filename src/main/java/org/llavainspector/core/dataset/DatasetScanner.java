@@ -318,9 +318,11 @@ public final class DatasetScanner {
 
     /** The role text, without allocating for the usual "human" and "gpt". */
     private static String role(JsonParser p) throws IOException {
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
+        return role(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /** The role text of {@code chars[offset, offset+length)}, the usual "human" and "gpt" without allocating. */
+    static String role(char[] chars, int offset, int length) {
         if (equals(chars, offset, length, "human")) {
             return "human";
         }
@@ -343,18 +345,7 @@ public final class DatasetScanner {
     }
 
     private void readValueText(JsonParser p, int turn) throws IOException {
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        summary.valueLength[turn] = length;
-        boolean blank = true;
-        for (int i = offset, end = offset + length; i < end && blank; i++) {
-            blank = Character.isWhitespace(chars[i]);
-        }
-        summary.valueBlank[turn] = blank;
-        int tokens = ImageToken.count(chars, offset, length);
-        summary.imageTokens[turn] = tokens;
-        summary.placement[turn] = tokens == 0 ? ImageToken.Placement.NONE : ImageToken.placement(chars, offset, length);
+        summary.setValueText(turn, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     private DatasetException at(JsonLocation loc, String problem) {

@@ -26,6 +26,9 @@ import org.llavainspector.core.util.TaskMonitor;
  * the middle of the file is a record start. Each slice is checked: the slice before it must end exactly there.
  * When a check fails, the layout is compact, or a slice finds bad input, the whole pass is run again sequentially,
  * which also gives errors their exact record number, line and column.
+ *
+ * <p>Each slice (and the sequential pass) is first read by the byte-level {@link RawScanner}; where it is not sure,
+ * that part is read again with the Jackson {@link DatasetScanner}.
  */
 public final class ParallelScan {
     /** Files smaller than this are read on one thread: splitting would cost more than it saves. */
@@ -89,7 +92,13 @@ public final class ParallelScan {
                 };
                 futures.add(pool.submit(() -> {
                     V visitor = newVisitor.get();
-                    long stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
+                    long stoppedAt;
+                    try {
+                        stoppedAt = RawScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
+                    } catch (RawScanner.Bail notSure) {
+                        visitor = newVisitor.get();
+                        stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
+                    }
                     return new Slice<>(visitor, stoppedAt == to);
                 }));
             }
@@ -125,7 +134,13 @@ public final class ParallelScan {
     private static <V extends RecordVisitor> V sequential(Path file, Supplier<V> newVisitor, TaskMonitor monitor,
             boolean turnDetails) throws DatasetException {
         V visitor = newVisitor.get();
-        DatasetScanner.scan(file, visitor, monitor, turnDetails);
+        try {
+            RawScanner.scan(file, visitor, monitor, turnDetails);
+        } catch (RawScanner.Bail notSure) {
+            // the reference reading, with its exact error messages
+            visitor = newVisitor.get();
+            DatasetScanner.scan(file, visitor, monitor, turnDetails);
+        }
         return visitor;
     }
 

@@ -111,6 +111,19 @@ public final class RecordSummary {
         return t;
     }
 
+    /** What a turn's text tells: its length, whether it is blank, its {@code <image>} tokens and where they stand. */
+    void setValueText(int turn, char[] chars, int offset, int length) {
+        valueLength[turn] = length;
+        boolean blank = true;
+        for (int i = offset, end = offset + length; i < end && blank; i++) {
+            blank = Character.isWhitespace(chars[i]);
+        }
+        valueBlank[turn] = blank;
+        int tokens = ImageToken.count(chars, offset, length);
+        imageTokens[turn] = tokens;
+        placement[turn] = tokens == 0 ? ImageToken.Placement.NONE : ImageToken.placement(chars, offset, length);
+    }
+
     /** 0-based number of the record in its file. */
     public int index() {
         return index;
