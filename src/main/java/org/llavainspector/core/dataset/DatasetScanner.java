@@ -318,30 +318,7 @@ public final class DatasetScanner {
 
     /** The role text, without allocating for the usual "human" and "gpt". */
     private static String role(JsonParser p) throws IOException {
-        return role(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-    }
-
-    /** The role text of {@code chars[offset, offset+length)}, the usual "human" and "gpt" without allocating. */
-    static String role(char[] chars, int offset, int length) {
-        if (equals(chars, offset, length, "human")) {
-            return "human";
-        }
-        if (equals(chars, offset, length, "gpt")) {
-            return "gpt";
-        }
-        return new String(chars, offset, length);
-    }
-
-    private static boolean equals(char[] chars, int offset, int length, String s) {
-        if (length != s.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (chars[offset + i] != s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return RecordSummary.role(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     private void readValueText(JsonParser p, int turn) throws IOException {

@@ -414,7 +414,7 @@ final class RawScanner {
                 summary.fromShape[turn] = shapeOf(v);
                 if (v == '"') {
                     p = decode(p + 1);
-                    summary.from[turn] = DatasetScanner.role(chars, 0, charCount);
+                    summary.from[turn] = RecordSummary.role(chars, 0, charCount);
                 } else {
                     summary.from[turn] = null;
                     p = skipValue(p, depth + 1);

@@ -111,6 +111,29 @@ public final class RecordSummary {
         return t;
     }
 
+    /** The role text of {@code chars[offset, offset+length)}, the usual "human" and "gpt" without allocating. */
+    static String role(char[] chars, int offset, int length) {
+        if (equals(chars, offset, length, "human")) {
+            return "human";
+        }
+        if (equals(chars, offset, length, "gpt")) {
+            return "gpt";
+        }
+        return new String(chars, offset, length);
+    }
+
+    private static boolean equals(char[] chars, int offset, int length, String s) {
+        if (length != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[offset + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a turn's text tells: its length, whether it is blank, its {@code <image>} tokens and where they stand. */
     void setValueText(int turn, char[] chars, int offset, int length) {
         valueLength[turn] = length;

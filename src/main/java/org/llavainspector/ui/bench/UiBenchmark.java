@@ -32,6 +32,9 @@ import org.llavainspector.ui.main.MainViewModel;
 public final class UiBenchmark extends Application {
     private final List<Long> pulses = new ArrayList<>();
     private boolean recording;
+    private volatile long pulseCount;
+    /** Frames slower than this are listed on stderr with when they happened, to find their cause. */
+    private static final double SLOW_FRAME_MS = 40;
     private MainViewModel model;
     private MainView view;
     private AppContext context;
@@ -56,6 +59,7 @@ public final class UiBenchmark extends Application {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
+                pulseCount++;
                 if (recording) {
                     pulses.add(System.nanoTime());
                 }
@@ -74,7 +78,10 @@ public final class UiBenchmark extends Application {
 
     private void run(Stage stage, Path indexFile, Path gridFile, List<Path> images) throws Exception {
         // 1. indexing a large file: first samples, and pulses while the rest is indexed
+        long w0 = System.nanoTime();
         fx(() -> openWindow(stage));
+        settle();
+        double windowShown = ms(System.nanoTime() - w0);
         startRecording();
         long t0 = System.nanoTime();
         fx(() -> model.open(List.of(indexFile), List.of(), List.of()));
@@ -83,18 +90,22 @@ public final class UiBenchmark extends Application {
         waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
         double indexed = ms(System.nanoTime() - t0);
         Gaps indexing = stopRecording();
+        reportSlowFrames("indexing", t0);
         int records = call(() -> model.visibleSamples().size());
         row("open " + indexFile.getFileName() + " (" + String.format(Locale.ROOT, "%,d", records) + " samples): first samples shown",
                 fmt(firstSamples) + " ms", "< 500 ms");
         row("  whole file indexed", fmt(indexed) + " ms", "");
+        row("  (before: empty window created and first painted)", fmt(windowShown) + " ms", "");
         row("  longest gap between FX pulses while indexing", fmt(indexing.max) + " ms (p99 " + fmt(indexing.p99) + ")", "< 50 ms");
         fx(() -> stage.close());
         context.close();
 
         // 2. grid scrolled end to end with thumbnails loading
         fx(() -> openWindow(stage));
+        settle();
         fx(() -> model.open(List.of(gridFile), images, List.of()));
         waitUntil(() -> model.collection().isComplete() && model.collection().size() > 0, 300);
+        settle();
         int total = call(() -> model.visibleSamples().size());
         VirtualFlow<?> flow = call(() -> (VirtualFlow<?>) view.lookup("#thumbnail-grid .virtual-flow"));
         int rowsInGrid = call(flow::getCellCount);
@@ -108,6 +119,7 @@ public final class UiBenchmark extends Application {
         }
         double scrollMs = ms(System.nanoTime() - s0);
         Gaps scrolling = stopRecording();
+        reportSlowFrames("scrolling", s0);
         IndexedCell<?> last = call(flow::getLastVisibleCell);
         row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + rowsInGrid + " rows, "
                 + steps + " jumps in " + fmt(scrollMs) + " ms; last row shown " + (last == null ? "?" : last.getIndex()) + ")",
@@ -155,6 +167,31 @@ public final class UiBenchmark extends Application {
     }
 
     private record Gaps(double max, double p99) {
+    }
+
+    /** Waits until the window has painted a few frames in a row, so that its first layout is not counted. */
+    private void settle() throws Exception {
+        long seen = pulseCount;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pulseCount < seen + 10 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Lists the slow frames of the last recording on stderr: when (ms after {@code t0}) and how long. */
+    private void reportSlowFrames(String phase, long t0) throws Exception {
+        List<String> slow = call(() -> {
+            List<String> found = new ArrayList<>();
+            for (int i = 1; i < pulses.size(); i++) {
+                double gap = ms(pulses.get(i) - pulses.get(i - 1));
+                if (gap > SLOW_FRAME_MS) {
+                    found.add(fmt(gap) + " ms at +" + fmt(ms(pulses.get(i - 1) - t0)) + " ms");
+                }
+            }
+            return found;
+        });
+        System.err.println("bench ui: " + phase + ": " + slow.size() + " frames slower than " + fmt(SLOW_FRAME_MS)
+                + " ms" + (slow.isEmpty() ? "" : ": " + String.join(", ", slow.subList(0, Math.min(20, slow.size())))));
     }
 
     private void startRecording() throws Exception {
