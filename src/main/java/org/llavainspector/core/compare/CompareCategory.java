@@ -40,6 +40,11 @@ public enum CompareCategory {
         return ComparisonQueryFields.FIELD + ":" + value;
     }
 
+    /** True for the categories made of pairs (a record of A with one of B): same, changed, moved. */
+    public boolean paired() {
+        return this == SAME || this == CHANGED || this == MOVED;
+    }
+
     /** The category with this query value (case ignored). */
     public static CompareCategory parse(String text) {
         String v = text.strip().toLowerCase(Locale.ROOT);

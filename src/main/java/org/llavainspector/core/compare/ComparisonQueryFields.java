@@ -89,7 +89,7 @@ public final class ComparisonQueryFields {
         return inA.get(category).cardinality() + inB.get(category).cardinality();
     }
 
-    /** The pairs behind a category that has pairs ({@code same}, {@code changed}, {@code moved}); else empty. */
+    /** The pairs behind a {@link CompareCategory#paired() paired} category, ordered by A's record; else empty. */
     public List<RecordPair> pairs(CompareCategory category) {
         switch (category) {
             case SAME:
