@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -29,6 +27,7 @@ import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.dataset.SampleRecord;
 import org.llavainspector.core.util.CancellableMonitor;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.common.FxProgress;
 
 /**
  * Compares file A with file B of the open collection in the background (once both are indexed), with progress and
@@ -52,7 +51,6 @@ public final class CompareViewModel {
     private CancellableMonitor monitor;
     private Task<DatasetComparison> task;
     private Task<?> reading;
-    private int generation;
 
     /**
      * @param fileA    position of file A in the collection
@@ -76,7 +74,11 @@ public final class CompareViewModel {
         cancel();
         DatasetIndex a = index(fileA);
         DatasetIndex b = index(fileB);
-        CancellableMonitor m = progressMonitor();
+        CancellableMonitor m = FxProgress.monitor(fraction -> {
+            if (running.get()) {
+                progress.set(fraction);
+            }
+        });
         monitor = m;
         result.set(null);
         pairs.clear();
@@ -106,25 +108,6 @@ public final class CompareViewModel {
                     })
                     .start(executor);
         }));
-    }
-
-    /** Progress reports from the worker, coalesced into at most one FX update at a time; stale runs are ignored. */
-    private CancellableMonitor progressMonitor() {
-        int run = ++generation;
-        AtomicReference<double[]> latest = new AtomicReference<>();
-        AtomicBoolean posted = new AtomicBoolean();
-        return new CancellableMonitor((done, total) -> {
-            latest.set(new double[] {done, total});
-            if (!posted.getAndSet(true)) {
-                Platform.runLater(() -> {
-                    posted.set(false);
-                    double[] p = latest.get();
-                    if (generation == run && running.get()) {
-                        progress.set(p[1] > 0 ? Math.min(1, p[0] / p[1]) : -1);
-                    }
-                });
-            }
-        });
     }
 
     private void completed(ComparisonQueryFields fields) {
