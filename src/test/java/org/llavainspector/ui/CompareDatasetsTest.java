@@ -160,6 +160,29 @@ class CompareDatasetsTest {
     }
 
     @Test
+    void aFileThatCannotBeReadGivesOneLineNamingIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 18);
+        Path broken = org.llavainspector.TestFiles.write(Files.createTempDirectory("broken"), "broken.json",
+                "[{\"id\": \"a\",");
+        robot.interact(() -> window.model().open(List.of(broken), List.of(), List.of()));
+        robot.interact(() -> menuItem(robot, "menu-compare").fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-choice").tryQuery().isPresent());
+        DialogPane choice = robot.lookup("#compare-choice").queryAs(DialogPane.class);
+        javafx.scene.control.ComboBox<?> files = (javafx.scene.control.ComboBox<?>) choice.lookup(".combo-box");
+        assertEquals(3, files.getItems().size(), "b.jsonl, broken.json, another file");
+        robot.interact(() -> {
+            files.getSelectionModel().select(1);
+            ((javafx.scene.control.Button) choice.lookupButton(ButtonType.OK)).fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#compare-message").tryQuery().isPresent()
+                && robot.lookup("#compare-message").queryAs(Label.class).getText().startsWith("Comparison failed"));
+        String message = robot.lookup("#compare-message").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("Comparison failed: ") && message.contains("broken.json:1:"), message);
+        assertEquals(1, message.lines().count());
+        assertTrue(robot.lookup("#compare-categories").query().isDisabled());
+    }
+
+    @Test
     void beforeAComparisonTheFieldSaysWhatToDo(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 18);
         robot.interact(() -> robot.lookup("#filter-field").queryAs(TextField.class).setText("cmp:same"));
