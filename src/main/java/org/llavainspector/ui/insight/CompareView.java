@@ -96,15 +96,10 @@ public final class CompareView extends BorderPane {
         setCenter(split);
     }
 
-    private HBox toolbar() {
-        ProgressBar progress = new ProgressBar();
-        progress.setId("compare-progress");
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.runningProperty());
-        Label message = new Label();
-        message.setId("compare-message");
-        message.getStyleClass().add("compare-message");
-        message.textProperty().bind(model.messageProperty());
+    private VBox toolbar() {
+        Label files = new Label("A  " + model.nameA() + "   ·   B  " + model.nameB());
+        files.setId("compare-files");
+        files.getStyleClass().add("compare-title");
         Button cancel = new Button("Cancel");
         cancel.setId("compare-cancel");
         cancel.disableProperty().bind(model.runningProperty().not());
@@ -113,15 +108,28 @@ public final class CompareView extends BorderPane {
         again.setId("compare-restart");
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(e -> model.start());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        again.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label files = new Label("A  " + model.nameA() + "   ·   B  " + model.nameB());
-        files.setId("compare-files");
-        files.getStyleClass().add("compare-title");
-        HBox bar = new HBox(10, files, progress, message, gap, cancel, again);
+        HBox top = new HBox(10, files, gap, cancel, again);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("compare-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(model.runningProperty());
+        Label message = new Label();
+        message.setId("compare-message");
+        message.getStyleClass().add("compare-message");
+        message.textProperty().bind(model.messageProperty());
+        HBox status = new HBox(10, progress, message);
+        status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        VBox bar = new VBox(6, top, status);
         bar.getStyleClass().add("compare-toolbar");
         bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -178,7 +186,9 @@ public final class CompareView extends BorderPane {
         sideBySide.getChildren().forEach(n -> n.getStyleClass().add("compare-title"));
         int row = 1;
         for (RecordDiff.Row r : model.diff()) {
-            sideBySide.addRow(row++, cell(r.label(), r.differs()), cell(r.a(), r.differs()), cell(r.b(), r.differs()));
+            Label label = cell(r.label(), r.differs());
+            label.getStyleClass().add("compare-label");
+            sideBySide.addRow(row++, label, cell(r.a(), r.differs()), cell(r.b(), r.differs()));
         }
     }
 
