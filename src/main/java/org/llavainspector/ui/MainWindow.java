@@ -5,6 +5,7 @@ import javafx.application.HostServices;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.llavainspector.core.compare.ComparisonQueryFields;
 import org.llavainspector.ui.detail.DetailView;
 import org.llavainspector.ui.detail.DetailViewModel;
 import org.llavainspector.ui.detail.ImageProvider;
@@ -38,9 +39,12 @@ public final class MainWindow {
         if (hostServices != null) {
             detailView.setHostServices(hostServices);
         }
-        FilterViewModel filter = new FilterViewModel(model, new SampleSearcher(model.collection(), model::problemsOfFile,
-                () -> model.curation().session()),
-                context.background());
+        SampleSearcher searcher = new SampleSearcher(model.collection(), model::problemsOfFile,
+                () -> model.curation().session());
+        searcher.addFields((fields, file) -> model.comparisonProperty().get() == null
+                ? ComparisonQueryFields.unavailable(fields, "no comparison yet: Insight ▸ Compare with… first")
+                : model.comparisonProperty().get().addTo(fields, file));
+        FilterViewModel filter = new FilterViewModel(model, searcher, context.background());
         // the filter is part of the session: saved as it is applied, put back when a session is restored
         filter.onApplied(text -> {
             if (model.curation().session() != null) {

@@ -5,9 +5,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,6 +23,7 @@ import org.llavainspector.core.util.CancellableMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.core.validate.ProblemKind;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.common.FxProgress;
 
 /**
  * Computes the {@link DatasetStats} of one dataset file in the background and exposes the result, the progress and
@@ -55,18 +53,9 @@ public final class StatsViewModel {
     /** Starts (or restarts) computing the statistics. */
     public void start() {
         cancel();
-        AtomicReference<double[]> latest = new AtomicReference<>();
-        AtomicBoolean posted = new AtomicBoolean();
-        CancellableMonitor m = new CancellableMonitor((done, total) -> {
-            latest.set(new double[] {done, total});
-            if (!posted.getAndSet(true)) {
-                Platform.runLater(() -> {
-                    posted.set(false);
-                    double[] p = latest.get();
-                    if (monitor != null && !monitor.isCancelled() && running.get()) {
-                        progress.set(p[1] > 0 ? Math.min(1, p[0] / p[1]) : -1);
-                    }
-                });
+        CancellableMonitor m = FxProgress.monitor(fraction -> {
+            if (running.get()) {
+                progress.set(fraction);
             }
         });
         monitor = m;

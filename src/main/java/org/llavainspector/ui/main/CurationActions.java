@@ -113,6 +113,11 @@ final class CurationActions {
     }
 
     void export() {
+        export(List.copyOf(model.visibleSamples()));
+    }
+
+    /** The export dialog with {@code samples} (global numbers) as "the samples shown". */
+    void export(List<Integer> samples) {
         if (curation.session() == null) {
             return;
         }
@@ -122,22 +127,22 @@ final class CurationActions {
             files.add(d.index());
             sources.add(d.file());
         }
-        Map<DatasetIndex, int[]> shown = shownByFile(files);
+        Map<DatasetIndex, int[]> shown = shownByFile(samples);
         RecordFilter shownFilter = (index, monitor) -> shown.getOrDefault(index, new int[0]);
         Path first = sources.get(0).toAbsolutePath();
         String name = first.getFileName().toString().replaceFirst("\\.jsonl?$", "");
         Path suggested = first.resolveSibling(name + "-export.json");
         ExportDialog dialog = new ExportDialog(new ExportDialog.Context(files, curation.session(), shownFilter,
-                model.visibleSamples().size(), model.context().images().sources(), sources,
+                samples.size(), model.context().images().sources(), sources,
                 model.context().background(), notify), suggested);
         dialog.initOwner(owner.get());
         dialog.show();
     }
 
-    /** The samples shown, as record numbers per file (read on the FX thread, used by the export in the background). */
-    private Map<DatasetIndex, int[]> shownByFile(List<DatasetIndex> files) {
+    /** The samples to export as record numbers per file (read on the FX thread, used by the export in the background). */
+    private Map<DatasetIndex, int[]> shownByFile(List<Integer> samples) {
         Map<DatasetIndex, List<Integer>> lists = new IdentityHashMap<>();
-        for (int g : model.visibleSamples()) {
+        for (int g : samples) {
             DatasetIndex index = model.collection().datasetOf(g).index();
             lists.computeIfAbsent(index, i -> new ArrayList<>()).add(model.collection().recordOf(g));
         }

@@ -167,6 +167,9 @@ public final class MainView extends StackPane {
         Menu insight = new Menu("Insight", null, item("Statistics of the current file…", null, this::openStatistics),
                 item("GPT-4 prompt browser…", null, this::openPrompts));
         insight.setId("menu-insight");
+        MenuItem compare = item("Compare with…", null, this::openCompare);
+        compare.setId("menu-compare");
+        insight.getItems().add(1, compare);
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show),
                 item("About LLaVA Inspector", null, actions::about));
         MenuBar bar = new MenuBar(file, edit, view, go, insight, help);
@@ -348,6 +351,44 @@ public final class MainView extends StackPane {
                     filterBar.field().setText(query);
                     filterBar.field().fireEvent(new javafx.event.ActionEvent());
                 }, model.context().background());
+    }
+
+    /**
+     * Compares the current sample's file (A) with another (B): an open file, or one opened beside A. The categories
+     * become the query field {@code cmp:}, so a click in the compare window is an ordinary filter.
+     */
+    private void openCompare() {
+        org.llavainspector.core.dataset.DatasetCollection collection = model.collection();
+        if (collection.size() == 0) {
+            return;
+        }
+        int g = model.currentSample();
+        int fileA = g < 0 ? 0 : collection.fileIndexOf(g);
+        List<Path> open = collection.datasets().stream().map(org.llavainspector.core.dataset.Dataset::file).toList();
+        Window owner = getScene().getWindow();
+        org.llavainspector.ui.insight.CompareWindow.chooseOther(owner, open, fileA, b -> {
+            int fileB = org.llavainspector.ui.insight.CompareWindow.indexOf(open, b);
+            if (fileB == fileA) {
+                notifyError(b.getFileName() + " is file A: choose another file to compare it with");
+                return;
+            }
+            if (fileB < 0) {
+                model.open(List.of(b), List.of(), List.of());
+                fileB = collection.datasets().size() - 1;
+            }
+            var compare = new org.llavainspector.ui.insight.CompareViewModel(collection, fileA, fileB,
+                    model.context().background(), model.comparisonProperty()::set);
+            org.llavainspector.ui.insight.CompareWindow.show(owner, compare, this::applyFilter, category -> {
+                applyFilter(category.query());
+                curation.export(java.util.Arrays.stream(compare.samples(category)).boxed().toList());
+            });
+        });
+    }
+
+    /** Puts a query in the filter bar and runs it, as if typed. */
+    private void applyFilter(String query) {
+        filterBar.field().setText(query);
+        filterBar.field().fireEvent(new javafx.event.ActionEvent());
     }
 
     /** LLaVA's GPT-4 few-shot prompt files: those shipped with the demo, or a prompts folder the user picks. */

@@ -11,6 +11,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,10 +20,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.util.Duration;
+import org.llavainspector.core.compare.ComparisonQueryFields;
 import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.dataset.DatasetException;
@@ -62,6 +65,7 @@ public final class MainViewModel {
     private final Random random = new Random();
     private final List<ProblemIndex> problemIndexes = new ArrayList<>();
     private final BooleanProperty indexingComplete = new SimpleBooleanProperty(true);
+    private final ObjectProperty<ComparisonQueryFields> comparison = new SimpleObjectProperty<>();
     private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
     private boolean filtered;
     private Task<SampleDetail> loading;
@@ -370,6 +374,11 @@ public final class MainViewModel {
     /** True when every open file has been indexed. */
     public javafx.beans.property.ReadOnlyBooleanProperty indexingCompleteProperty() {
         return indexingComplete;
+    }
+
+    /** The last comparison of two open files (Insight ▸ Compare with…), behind {@code cmp:}; null until one ran. */
+    public ObjectProperty<ComparisonQueryFields> comparisonProperty() {
+        return comparison;
     }
 
     public BooleanProperty gridModeProperty() {

@@ -28,6 +28,7 @@ public final class SampleSearcher implements FilterViewModel.Searcher, AutoClose
     private final IntFunction<ProblemIndex> problemsOfFile;
     private final java.util.function.Supplier<Session> session;
     private final Map<Dataset, QueryEngine> engines = new IdentityHashMap<>();
+    private final List<FileFields> moreFields = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param session the curation session, for {@code mark:}, {@code tag:} and {@code is:}; may give null */
     public SampleSearcher(DatasetCollection collection, IntFunction<ProblemIndex> problemsOfFile,
@@ -37,13 +38,32 @@ public final class SampleSearcher implements FilterViewModel.Searcher, AutoClose
         this.session = session;
     }
 
+    /** Query fields that another feature adds for the records of collection file {@code file} (e.g. {@code cmp:}). */
+    @FunctionalInterface
+    public interface FileFields {
+        QueryFields addTo(QueryFields fields, int file);
+    }
+
+    /** Adds query fields on top of the standard and curation ones; they are resolved when a query is prepared. */
+    public void addFields(FileFields fields) {
+        moreFields.add(fields);
+    }
+
+    private QueryFields fieldsOf(Session curation, int file) {
+        QueryFields fields = curation == null ? QueryFields.standard() : CurationQueryFields.forFile(curation, file);
+        for (FileFields more : moreFields) {
+            fields = more.addTo(fields, file);
+        }
+        return fields;
+    }
+
     private record FilePart(QueryEngine engine, Query query, int firstGlobal, int count) {
     }
 
     @Override
     public Callable<int[]> prepare(String text, CancellableMonitor monitor) throws Exception {
         Session curation = session.get();
-        Query.parse(text, curation == null ? QueryFields.standard() : CurationQueryFields.forFile(curation, 0));
+        Query.parse(text, fieldsOf(curation, 0));
         List<FilePart> parts = new ArrayList<>();
         List<Dataset> datasets = collection.datasets();
         for (int f = 0; f < datasets.size(); f++) {
@@ -52,8 +72,7 @@ public final class SampleSearcher implements FilterViewModel.Searcher, AutoClose
                 int f0 = f;
                 QueryEngine engine = engines.computeIfAbsent(datasets.get(f),
                         d -> new QueryEngine(d.index(), problemsOfFile.apply(f0)));
-                Query query = Query.parse(text, curation == null ? QueryFields.standard()
-                        : CurationQueryFields.forFile(curation, f));
+                Query query = Query.parse(text, fieldsOf(curation, f));
                 parts.add(new FilePart(engine, query, collection.globalOf(f, 0), count));
             }
         }
