@@ -59,6 +59,11 @@ public final class StatsView extends BorderPane {
     private final Button exportPng = new Button("Save charts as PNG", new FontIcon("mdal-image"));
 
     public StatsView(StatsViewModel model, Consumer<String> filter) {
+        this(model, null, filter);
+    }
+
+    /** A dashboard with an image-size tile when {@code sizes} is not null. */
+    public StatsView(StatsViewModel model, ImageSizesViewModel sizes, Consumer<String> filter) {
         this.model = model;
         this.filter = filter == null ? q -> { } : filter;
         setId("stats-view");
@@ -102,6 +107,9 @@ public final class StatsView extends BorderPane {
         charts.getChildren().addAll(turnsChart, kindsChart, placementChart, fromChart, foldersChart);
         if (model.problems() != null) {
             charts.getChildren().add(problemsChart);
+        }
+        if (sizes != null) {
+            charts.getChildren().add(new ImageSizesPane(sizes));
         }
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);

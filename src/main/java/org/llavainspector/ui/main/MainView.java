@@ -343,8 +343,10 @@ public final class MainView extends StackPane {
         }
         int file = g < 0 ? 0 : model.collection().fileIndexOf(g);
         Path dataset = model.collection().datasets().get(file).file();
+        var sizes = org.llavainspector.ui.insight.ImageSizesViewModel.Input.of(model.context().images(),
+                model.collection().datasets().get(file).index());
         org.llavainspector.ui.insight.StatsWindow.show(getScene().getWindow(), dataset, model.problemsOfFile(file),
-                query -> {
+                sizes, query -> {
                     filterBar.field().setText(query);
                     filterBar.field().fireEvent(new javafx.event.ActionEvent());
                 }, model.context().background());
