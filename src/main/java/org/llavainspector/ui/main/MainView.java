@@ -373,7 +373,9 @@ public final class MainView extends StackPane {
         Path prompts = folder;
         Window owner = getScene().getWindow();
         org.llavainspector.ui.common.Background.task(() -> org.llavainspector.core.prompts.PromptSet.load(prompts))
-                .onSuccess(set -> org.llavainspector.ui.prompts.PromptBrowserWindow.showLoaded(owner, prompts, set, null))
+                .onSuccess(set -> org.llavainspector.ui.prompts.PromptBrowserWindow.showLoaded(owner, prompts, set, null,
+                        org.llavainspector.ui.prompts.CaptionBoxesView.Images.of(model.context().images()),
+                        model.context().background()))
                 .onError(e -> org.llavainspector.ui.prompts.PromptBrowserWindow.showError(owner,
                         e instanceof Exception ? (Exception) e : new RuntimeException(e)))
                 .start(model.context().background());
