@@ -63,6 +63,10 @@ public final class MainView extends StackPane {
         void preferences();
 
         void about();
+
+        /** File ▸ Export sample card…: the current sample as a PNG for slides. */
+        default void exportCard() {
+        }
     }
 
     public MainView(MainViewModel model, Node detailView, FilterBar filterBar, MainActions actions) {
@@ -130,10 +134,12 @@ public final class MainView extends StackPane {
         recent.getItems().add(new MenuItem("(none)"));
         MenuItem export = item("Export…", "Shortcut+E", () -> curation.export());
         export.setId("menu-export");
+        MenuItem card = item("Export sample card…", "Shortcut+Shift+E", actions::exportCard);
+        card.setId("menu-export-card");
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, recent, export, quit);
+        Menu file = new Menu("File", null, open, recent, export, card, quit);
         MenuItem undo = item("Undo", "Shortcut+Z", curation::undo);
         undo.disableProperty().bind(model.curation().canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", curation::redo);
