@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.llavainspector.core.curation.ImagePathCompletion;
 import org.llavainspector.core.image.ImageDecoder;
+import org.llavainspector.core.image.ImageHeaderReader;
 import org.llavainspector.core.image.ImageLimits;
 import org.llavainspector.core.image.ImageLoader;
+import org.llavainspector.core.image.ImageSizes;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.image.LoadedImage;
 import org.llavainspector.core.image.ThumbnailCache;
@@ -26,6 +28,8 @@ public final class ImageService implements AutoCloseable {
     private final List<String> rules = new ArrayList<>();
     private volatile ImageSources sources = ImageSources.none();
     private final ImageLimits limits;
+    /** Image sizes learnt from every decode and header read; cleared when the sources change. */
+    private final ImageSizes sizes = new ImageSizes();
     private volatile ImageLoader loader;
     private volatile ThumbnailCache thumbnails;
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
@@ -44,7 +48,7 @@ public final class ImageService implements AutoCloseable {
         this.budgetBytes = budgetBytes;
         ImageLimits d = ImageLimits.DEFAULTS;
         this.limits = new ImageLimits(thumbnailSide, d.fullMaxSide(), d.maxPixels(), d.maxBytes());
-        this.loader = new ImageLoader(sources, new ImageDecoder(limits));
+        this.loader = new ImageLoader(sources, new ImageDecoder(limits), sizes);
         this.thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
     }
 
@@ -82,8 +86,9 @@ public final class ImageService implements AutoCloseable {
         ImageSources old = sources;
         ThumbnailCache oldCache = thumbnails;
         sources = opened;
-        loader = new ImageLoader(opened, new ImageDecoder(limits));
+        loader = new ImageLoader(opened, new ImageDecoder(limits), sizes);
         thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
+        sizes.clear(); // a path missing before may resolve now, or to another file
         oldCache.close();
         old.close();
     }
@@ -158,6 +163,16 @@ public final class ImageService implements AutoCloseable {
             }
         }
         return completion;
+    }
+
+    /** The sizes of the images decoded so far (thumbnails and full images), and of headers read. */
+    public ImageSizes sizes() {
+        return sizes;
+    }
+
+    /** A reader of image headers over the current sources, recording into {@link #sizes()}; waits for sources. */
+    public ImageHeaderReader headerReader() {
+        return new ImageHeaderReader(sources(), sizes);
     }
 
     public ThumbnailCache.Stats thumbnailStats() {

@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.llavainspector.core.compare.ComparisonQueryFields;
+import org.llavainspector.ui.card.SampleCardExport;
 import org.llavainspector.ui.detail.DetailView;
 import org.llavainspector.ui.detail.DetailViewModel;
 import org.llavainspector.ui.detail.ImageProvider;
@@ -89,6 +90,12 @@ public final class MainWindow {
             @Override
             public void preferences() {
                 editPreferences(context);
+            }
+
+            @Override
+            public void exportCard() {
+                SampleCardExport.chooseAndExport(stage, detail.getSample(), detail.getSelectedImage(), images, theme,
+                        context.background(), view::notifyInfo, view::notifyError);
             }
 
             @Override

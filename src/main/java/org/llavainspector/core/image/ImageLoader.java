@@ -19,10 +19,17 @@ public final class ImageLoader {
 
     private final ImageSources sources;
     private final ImageDecoder decoder;
+    private final ImageSizes sizes;
 
     public ImageLoader(ImageSources sources, ImageDecoder decoder) {
+        this(sources, decoder, null);
+    }
+
+    /** A loader that also records in {@code sizes} (nullable) the size or problem each load finds out. */
+    public ImageLoader(ImageSources sources, ImageDecoder decoder, ImageSizes sizes) {
         this.sources = sources;
         this.decoder = decoder;
+        this.sizes = sizes;
     }
 
     public ImageSources sources() {
@@ -76,6 +83,14 @@ public final class ImageLoader {
 
     /** Reads the bytes of {@code path} and decodes them, or says why they could not be read. */
     private LoadedImage readThen(String path, BiFunction<String, byte[], LoadedImage> decode) {
+        LoadedImage image = readThenDecode(path, decode);
+        if (sizes != null) {
+            sizes.record(image);
+        }
+        return image;
+    }
+
+    private LoadedImage readThenDecode(String path, BiFunction<String, byte[], LoadedImage> decode) {
         Optional<ImageSources.Resolved> found = sources.resolve(path);
         if (found.isEmpty()) {
             return LoadedImage.failure(String.valueOf(path), ImageStatus.MISSING, missingMessage(path),

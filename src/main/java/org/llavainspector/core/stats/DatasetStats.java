@@ -1,5 +1,6 @@
 package org.llavainspector.core.stats;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.llavainspector.core.dataset.DatasetException;
 import org.llavainspector.core.dataset.DatasetFormat;
 import org.llavainspector.core.dataset.ImageToken;
+import org.llavainspector.core.dataset.ParallelScan;
 import org.llavainspector.core.dataset.RecordSummary;
 import org.llavainspector.core.dataset.RecordVisitor;
+import org.llavainspector.core.util.TaskMonitor;
 
 /**
  * Summary statistics of a dataset, collected during one streaming pass (see {@link RecordVisitor}). Counting
@@ -42,6 +46,15 @@ public final class DatasetStats implements RecordVisitor {
     private final Map<String, long[]> folders = new HashMap<>();
     private String lastFolder = ROOT_FOLDER;
     private long[] lastFolderCount;
+
+    /**
+     * The statistics of a whole file as the statistics dashboard computes them: one pass, split over up to four
+     * threads (the dashboard's pass shares the machine with the open window).
+     */
+    public static DatasetStats of(Path file, TaskMonitor monitor) throws DatasetException {
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return ParallelScan.scan(file, DatasetStats::new, DatasetStats::merge, threads, monitor);
+    }
 
     @Override
     public void visit(RecordSummary r) {

@@ -190,12 +190,12 @@ public final class DetailViewModel {
     }
 
     /** The id as shown: {@code (no id)} when it has none. */
-    static String idOf(SampleDetail detail) {
+    public static String idOf(SampleDetail detail) {
         return detail.id() == null ? "(no id)" : detail.id();
     }
 
     /** E.g. {@code demo.json · record 3}. */
-    static String sourceLine(SampleDetail detail) {
+    public static String sourceLine(SampleDetail detail) {
         Path name = detail.sourceFile() == null ? null : detail.sourceFile().getFileName();
         return (name == null ? "" : name + " · ") + "record " + detail.record();
     }

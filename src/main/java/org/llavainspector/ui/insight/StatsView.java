@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -59,6 +58,11 @@ public final class StatsView extends BorderPane {
     private final Button exportPng = new Button("Save charts as PNG", new FontIcon("mdal-image"));
 
     public StatsView(StatsViewModel model, Consumer<String> filter) {
+        this(model, null, filter);
+    }
+
+    /** A dashboard with an image-size tile when {@code sizes} is not null. */
+    public StatsView(StatsViewModel model, ImageSizesViewModel sizes, Consumer<String> filter) {
         this.model = model;
         this.filter = filter == null ? q -> { } : filter;
         setId("stats-view");
@@ -102,6 +106,9 @@ public final class StatsView extends BorderPane {
         charts.getChildren().addAll(turnsChart, kindsChart, placementChart, fromChart, foldersChart);
         if (model.problems() != null) {
             charts.getChildren().add(problemsChart);
+        }
+        if (sizes != null) {
+            charts.getChildren().add(new ImageSizesPane(sizes));
         }
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
@@ -247,25 +254,11 @@ public final class StatsView extends BorderPane {
     /** Writes a snapshot of the charts as PNG, atomically; call on the FX thread. */
     public void writePng(Path target) throws IOException {
         WritableImage image = charts.snapshot(new SnapshotParameters(), null);
-        BufferedImage buffered = toBufferedImage(image);
+        BufferedImage buffered = org.llavainspector.ui.common.FxImages.toBufferedImage(image);
         AtomicFile.write(target, out -> {
             if (!ImageIO.write(buffered, "png", out)) {
                 throw new IOException("no PNG writer");
             }
         });
-    }
-
-    /** The pixels of a JavaFX image as an ARGB AWT image (no javafx-swing needed). */
-    static BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage buffered = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
-        PixelReader reader = image.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            buffered.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return buffered;
     }
 }

@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.concurrent.Task;
 import org.llavainspector.core.dataset.ImageToken;
-import org.llavainspector.core.dataset.ParallelScan;
 import org.llavainspector.core.stats.DatasetStats;
 import org.llavainspector.core.util.CancellableMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
@@ -63,8 +62,7 @@ public final class StatsViewModel {
         progress.set(-1);
         running.set(true);
         message.set("Computing statistics of " + file.getFileName() + "…");
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        task = Background.task(() -> ParallelScan.scan(file, DatasetStats::new, DatasetStats::merge, threads, m))
+        task = Background.task(() -> DatasetStats.of(file, m))
                 .onSuccess(result -> {
                     if (monitor == m && !m.isCancelled()) {
                         running.set(false);

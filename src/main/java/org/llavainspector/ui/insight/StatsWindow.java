@@ -25,8 +25,15 @@ public final class StatsWindow {
      */
     public static Stage show(Window owner, Path datasetFile, ProblemIndex problems, Consumer<String> filter,
             Executor executor) {
+        return show(owner, datasetFile, problems, null, filter, executor);
+    }
+
+    /** As above, with an image-size chart fed by {@code sizes} when it is not null. */
+    public static Stage show(Window owner, Path datasetFile, ProblemIndex problems, ImageSizesViewModel.Input sizes,
+            Consumer<String> filter, Executor executor) {
         StatsViewModel model = new StatsViewModel(datasetFile, problems, executor);
-        StatsView view = new StatsView(model, filter);
+        ImageSizesViewModel sizesModel = sizes == null ? null : new ImageSizesViewModel(sizes, executor);
+        StatsView view = new StatsView(model, sizesModel, filter);
         Scene scene = new Scene(view, 980, 760);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -38,9 +45,17 @@ public final class StatsWindow {
         }
         stage.setTitle("Statistics — " + datasetFile.getFileName());
         stage.setScene(scene);
-        stage.setOnHidden(e -> model.cancel());
+        stage.setOnHidden(e -> {
+            model.cancel();
+            if (sizesModel != null) {
+                sizesModel.close();
+            }
+        });
         stage.show();
         model.start();
+        if (sizesModel != null) {
+            sizesModel.start();
+        }
         return stage;
     }
 }

@@ -63,6 +63,10 @@ public final class MainView extends StackPane {
         void preferences();
 
         void about();
+
+        /** File ▸ Export sample card…: the current sample as a PNG for slides. */
+        default void exportCard() {
+        }
     }
 
     public MainView(MainViewModel model, Node detailView, FilterBar filterBar, MainActions actions) {
@@ -130,10 +134,12 @@ public final class MainView extends StackPane {
         recent.getItems().add(new MenuItem("(none)"));
         MenuItem export = item("Export…", "Shortcut+E", () -> curation.export());
         export.setId("menu-export");
+        MenuItem card = item("Export sample card…", "Shortcut+Shift+E", actions::exportCard);
+        card.setId("menu-export-card");
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, open, recent, export, quit);
+        Menu file = new Menu("File", null, open, recent, export, card, quit);
         MenuItem undo = item("Undo", "Shortcut+Z", curation::undo);
         undo.disableProperty().bind(model.curation().canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", curation::redo);
@@ -346,8 +352,10 @@ public final class MainView extends StackPane {
         }
         int file = g < 0 ? 0 : model.collection().fileIndexOf(g);
         Path dataset = model.collection().datasets().get(file).file();
+        var sizes = org.llavainspector.ui.insight.ImageSizesViewModel.Input.of(model.context().images(),
+                model.collection().datasets().get(file).index());
         org.llavainspector.ui.insight.StatsWindow.show(getScene().getWindow(), dataset, model.problemsOfFile(file),
-                query -> {
+                sizes, query -> {
                     filterBar.field().setText(query);
                     filterBar.field().fireEvent(new javafx.event.ActionEvent());
                 }, model.context().background());
@@ -412,7 +420,9 @@ public final class MainView extends StackPane {
         Path prompts = folder;
         Window owner = getScene().getWindow();
         org.llavainspector.ui.common.Background.task(() -> org.llavainspector.core.prompts.PromptSet.load(prompts))
-                .onSuccess(set -> org.llavainspector.ui.prompts.PromptBrowserWindow.showLoaded(owner, prompts, set, null))
+                .onSuccess(set -> org.llavainspector.ui.prompts.PromptBrowserWindow.showLoaded(owner, prompts, set, null,
+                        org.llavainspector.ui.prompts.CaptionBoxesView.Images.of(model.context().images()),
+                        model.context().background()))
                 .onError(e -> org.llavainspector.ui.prompts.PromptBrowserWindow.showError(owner,
                         e instanceof Exception ? (Exception) e : new RuntimeException(e)))
                 .start(model.context().background());

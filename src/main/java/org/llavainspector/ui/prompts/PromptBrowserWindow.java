@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -12,6 +14,9 @@ import org.llavainspector.core.prompts.PromptSet;
 
 /** Opens the prompt browser in its own window, styled like its owner. */
 public final class PromptBrowserWindow {
+    /** The captions-and-boxes file shipped with the demo prompts. */
+    public static final String DEMO_CAPTIONS = "caps_boxes_demo.jsonl";
+
     private PromptBrowserWindow() {
     }
 
@@ -46,9 +51,31 @@ public final class PromptBrowserWindow {
 
     /** Opens the browser on prompt files already loaded (load them off the FX thread with {@link PromptSet#load}). */
     public static Stage showLoaded(Window owner, Path promptsFolder, PromptSet set, Function<String, Image> imageProvider) {
+        return showLoaded(owner, promptsFolder, set, imageProvider, CaptionBoxesView.Images.NONE,
+                java.util.concurrent.ForkJoinPool.commonPool());
+    }
+
+    /**
+     * As above, with a "Captions & boxes" tab whose boxes are drawn over the images {@code images} finds; it opens
+     * on {@value #DEMO_CAPTIONS} when the prompts folder holds it.
+     */
+    public static Stage showLoaded(Window owner, Path promptsFolder, PromptSet set, Function<String, Image> imageProvider,
+            CaptionBoxesView.Images images, java.util.concurrent.Executor executor) {
         PromptBrowserView view = new PromptBrowserView(set);
         view.setImageProvider(imageProvider);
-        Scene scene = new Scene(view, 1100, 720);
+        CaptionBoxesView captions = new CaptionBoxesView(images, executor);
+        Path demo = promptsFolder.resolve(DEMO_CAPTIONS);
+        if (java.nio.file.Files.isRegularFile(demo)) {
+            captions.open(demo);
+        }
+        Tab prompts = new Tab("Few-shot prompts", view);
+        prompts.setId("tab-prompts");
+        Tab boxes = new Tab("Captions & boxes", captions);
+        boxes.setId("tab-captions");
+        TabPane tabs = new TabPane(prompts, boxes);
+        tabs.setId("prompt-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, 1100, 720);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }

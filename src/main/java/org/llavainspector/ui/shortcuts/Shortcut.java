@@ -19,6 +19,7 @@ public enum Shortcut {
     REWRITE("Ctrl+R", "rewrite the image paths of the samples shown (or of the rows selected in the list)"),
     UNDO("Ctrl+Z / Ctrl+Shift+Z", "undo / redo (also Ctrl+Y)"),
     EXPORT("Ctrl+E", "export the samples shown, the kept ones, ..."),
+    EXPORT_CARD("Ctrl+Shift+E", "export the current sample as a 1920×1080 PNG card for slides"),
     PRESENT("P", "presentation mode (full screen, large type)"),
     THEME("Ctrl+D", "light / dark theme"),
     FULL_SCREEN("F11", "full screen"),
