@@ -49,40 +49,61 @@ public final class DifferenceHash {
     }
 
     /**
-     * The mean luma of each of the 9×8 cells. Cell boundaries fall at fractional pixel positions; each pixel counts in
-     * proportion to the part of it that lies inside the cell (an exact box filter), so an image smaller than 9×8 works
-     * too.
+     * The mean luma of each of the 9×8 cells (times a constant). Cell boundaries fall at fractional pixel positions;
+     * each pixel counts in proportion to the part of it that lies inside the cell (an exact box filter, so an image
+     * smaller than 9×8 works too). Separable: each row is first summed into 9 column cells, then the row's sums are
+     * added to the cells of the rows it overlaps. Every cell has the same area, so sums compare as means do.
      */
     private static double[] cells(int[] argb, int width, int height) {
-        double[] luma = new double[COLUMNS * ROWS];
-        double[] area = new double[COLUMNS * ROWS];
-        double sx = (double) COLUMNS / width;
-        double sy = (double) ROWS / height;
+        Spans columns = new Spans(width, COLUMNS);
+        Spans rows = new Spans(height, ROWS);
+        double[] cells = new double[COLUMNS * ROWS];
+        double[] row = new double[COLUMNS];
         for (int y = 0; y < height; y++) {
-            double top = y * sy;
-            double bottom = (y + 1) * sy;
-            int row0 = (int) top;
-            int row1 = Math.min(ROWS - 1, (int) Math.ceil(bottom) - 1);
+            java.util.Arrays.fill(row, 0);
+            int base = y * width;
             for (int x = 0; x < width; x++) {
-                int p = argb[y * width + x];
-                double grey = 0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF);
-                double left = x * sx;
-                double right = (x + 1) * sx;
-                int col0 = (int) left;
-                int col1 = Math.min(COLUMNS - 1, (int) Math.ceil(right) - 1);
-                for (int row = row0; row <= row1; row++) {
-                    double h = Math.min(bottom, row + 1) - Math.max(top, row);
-                    for (int col = col0; col <= col1; col++) {
-                        double w = (Math.min(right, col + 1) - Math.max(left, col)) * h;
-                        luma[row * COLUMNS + col] += grey * w;
-                        area[row * COLUMNS + col] += w;
-                    }
+                int p = argb[base + x];
+                int grey = 299 * (p >> 16 & 0xFF) + 587 * (p >> 8 & 0xFF) + 114 * (p & 0xFF);
+                for (int k = columns.offset[x], end = columns.offset[x + 1], c = columns.first[x]; k < end; k++, c++) {
+                    row[c] += grey * columns.weight[k];
+                }
+            }
+            for (int k = rows.offset[y], end = rows.offset[y + 1], r = rows.first[y]; k < end; k++, r++) {
+                double w = rows.weight[k];
+                for (int c = 0; c < COLUMNS; c++) {
+                    cells[r * COLUMNS + c] += row[c] * w;
                 }
             }
         }
-        for (int i = 0; i < luma.length; i++) {
-            luma[i] = area[i] > 0 ? luma[i] / area[i] : 0;
+        return cells;
+    }
+
+    /** For each of n pixels along one axis, the cells (of {@code cells}) it overlaps and by how much. */
+    private static final class Spans {
+        final int[] first;
+        final int[] offset;
+        final double[] weight;
+
+        Spans(int n, int cells) {
+            double scale = (double) cells / n;
+            first = new int[n];
+            offset = new int[n + 1];
+            double[] w = new double[n * (cells + 1) + 1];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                double from = i * scale;
+                double to = (i + 1) * scale;
+                int c0 = Math.min(cells - 1, (int) from);
+                int c1 = Math.min(cells - 1, (int) Math.ceil(to) - 1);
+                first[i] = c0;
+                offset[i] = k;
+                for (int c = c0; c <= c1; c++) {
+                    w[k++] = Math.max(0, Math.min(to, c + 1) - Math.max(from, c));
+                }
+            }
+            offset[n] = k;
+            weight = java.util.Arrays.copyOf(w, k);
         }
-        return luma;
     }
 }
