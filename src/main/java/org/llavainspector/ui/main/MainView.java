@@ -165,7 +165,9 @@ public final class MainView extends StackPane {
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
         Menu insight = new Menu("Insight", null, item("Statistics of the current file…", null, this::openStatistics),
-                item("GPT-4 prompt browser…", null, this::openPrompts));
+                item("GPT-4 prompt browser…", null, this::openPrompts),
+                item("Duplicates…", null, () -> org.llavainspector.ui.duplicates.DuplicatesWindow.show(
+                        getScene().getWindow(), model)));
         insight.setId("menu-insight");
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, overlay::show),
                 item("About LLaVA Inspector", null, actions::about));
