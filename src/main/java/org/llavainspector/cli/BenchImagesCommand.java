@@ -269,7 +269,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     /** CPU time of this whole process (all threads, GC included): a measure that other processes do not skew. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
@@ -513,11 +513,11 @@ public final class BenchImagesCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- helpers
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -55,7 +55,11 @@ public final class ImageHashCache {
     private record Stored(long size, long modified, Entry entry) {
     }
 
-    private final Map<String, Stored> entries = new ConcurrentHashMap<>();
+    /** An image's place: its source's identity and its path inside it. */
+    private record Slot(String source, String path) {
+    }
+
+    private final Map<Slot, Stored> entries = new ConcurrentHashMap<>();
     private final Map<ImageSource, String> sourceIds = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
@@ -104,7 +108,7 @@ public final class ImageHashCache {
                 if (source >= sources.size() || status >= statuses.length) {
                     throw new IOException(file + ": damaged hash cache (entry " + i + ")");
                 }
-                cache.entries.put(keyString(sources.get(source), path),
+                cache.entries.put(new Slot(sources.get(source), path),
                         new Stored(size, modified, new Entry(statuses[status], hash)));
             }
         } catch (NoSuchFileException e) {
@@ -164,14 +168,14 @@ public final class ImageHashCache {
 
     /** The stored result for the image as it is now, if there is one. */
     public Optional<Entry> get(Key key) {
-        Stored s = entries.get(keyString(key.source(), key.path()));
+        Stored s = entries.get(new Slot(key.source(), key.path()));
         return s != null && s.size() == key.size() && s.modified() == key.modified()
                 ? Optional.of(s.entry()) : Optional.empty();
     }
 
     /** Stores the result of hashing (or failing to decode) the image at {@code key}. */
     public void put(Key key, Entry entry) {
-        entries.put(keyString(key.source(), key.path()), new Stored(key.size(), key.modified(), entry));
+        entries.put(new Slot(key.source(), key.path()), new Stored(key.size(), key.modified(), entry));
         changed = true;
     }
 
@@ -191,7 +195,7 @@ public final class ImageHashCache {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Map<String, Stored> snapshot = new HashMap<>(entries);
+        Map<Slot, Stored> snapshot = new HashMap<>(entries);
         List<String> sources = new ArrayList<>();
         Map<String, Integer> sourceIndex = new HashMap<>();
         long bytes = AtomicFile.write(file, out -> {
@@ -201,8 +205,8 @@ public final class ImageHashCache {
                 }
             };
             DataOutputStream data = new DataOutputStream(gz);
-            for (String key : snapshot.keySet()) {
-                sourceIndex.computeIfAbsent(sourceOf(key), s -> {
+            for (Slot slot : snapshot.keySet()) {
+                sourceIndex.computeIfAbsent(slot.source(), s -> {
                     sources.add(s);
                     return sources.size() - 1;
                 });
@@ -215,10 +219,10 @@ public final class ImageHashCache {
                 data.writeUTF(s);
             }
             data.writeInt(snapshot.size());
-            for (Map.Entry<String, Stored> e : snapshot.entrySet()) {
+            for (Map.Entry<Slot, Stored> e : snapshot.entrySet()) {
                 Stored s = e.getValue();
-                data.writeInt(sourceIndex.get(sourceOf(e.getKey())));
-                data.writeUTF(pathOf(e.getKey()));
+                data.writeInt(sourceIndex.get(e.getKey().source()));
+                data.writeUTF(e.getKey().path());
                 data.writeLong(s.size());
                 data.writeLong(s.modified());
                 data.writeByte(s.entry().status().ordinal());
@@ -229,17 +233,5 @@ public final class ImageHashCache {
         });
         changed = false;
         return bytes;
-    }
-
-    private static String keyString(String source, String path) {
-        return source + '\0' + path;
-    }
-
-    private static String sourceOf(String key) {
-        return key.substring(0, key.indexOf('\0'));
-    }
-
-    private static String pathOf(String key) {
-        return key.substring(key.indexOf('\0') + 1);
     }
 }

@@ -84,6 +84,7 @@ public final class NearHashGroups {
         int radius = maxDistance / BLOCKS;
         int[][] starts = new int[BLOCKS][];
         int[][] byBlock = new int[BLOCKS][];
+        long[][] valuesByBlock = new long[BLOCKS][];
         for (int b = 0; b < BLOCKS; b++) {
             int[] start = new int[SLOTS + 1];
             for (long v : values) {
@@ -97,8 +98,14 @@ public final class NearHashGroups {
             for (int i = 0; i < n; i++) {
                 order[next[block(values[i], b)]++] = i;
             }
+            long[] ordered = new long[n];
+            for (int k = 0; k < n; k++) {
+                ordered[k] = values[order[k]];
+            }
             starts[b] = start;
             byBlock[b] = order;
+            // the values themselves, in slot order: a probe reads them contiguously
+            valuesByBlock[b] = ordered;
         }
         int[] masks = probeMasks(radius);
         for (int i = 0; i < n; i++) {
@@ -111,13 +118,13 @@ public final class NearHashGroups {
                 int own = block(v, b);
                 int[] start = starts[b];
                 int[] order = byBlock[b];
+                long[] ordered = valuesByBlock[b];
                 for (int mask : masks) {
                     int slot = own ^ mask;
                     for (int k = start[slot], end = start[slot + 1]; k < end; k++) {
-                        int j = order[k];
                         // each pair once: from its smaller index
-                        if (j > i && Long.bitCount(v ^ values[j]) <= maxDistance) {
-                            sets.union(i, j);
+                        if (Long.bitCount(v ^ ordered[k]) <= maxDistance && order[k] > i) {
+                            sets.union(i, order[k]);
                         }
                     }
                 }
