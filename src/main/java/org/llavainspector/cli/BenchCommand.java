@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure whole runs of our commands against reference tools (see the subcommands).",
         subcommands = {BenchStatsCommand.class, BenchImagesCommand.class, BenchSearchCommand.class,
-            BenchUiCommand.class, BenchExportCommand.class, BenchInsightCommand.class})
+            BenchUiCommand.class, BenchExportCommand.class, BenchInsightCommand.class, BenchHashesCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

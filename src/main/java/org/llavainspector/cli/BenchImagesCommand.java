@@ -146,6 +146,26 @@ public final class BenchImagesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The synthetic zip of these options, written first when missing (for other benchmarks of the image layer, e.g.
+     * {@code bench hashes}, which share it with this one).
+     */
+    Path syntheticZip(PrintWriter progress) throws IOException {
+        log = progress;
+        Files.createDirectories(dir);
+        if (pixels <= 0) {
+            pixels = entryBytes * 8;
+        }
+        Path zip = dir.resolve(String.format(Locale.ROOT, "cc3m-synthetic-%d-%dB-%dpx-seed%d.zip", entries, entryBytes,
+                pixels, seed));
+        if (!Files.exists(zip)) {
+            long t0 = System.nanoTime();
+            writeZip(zip);
+            log.printf(Locale.ROOT, "bench: wrote %s in %.1f s%n", zip, seconds(t0));
+        }
+        return zip;
+    }
+
     private void row(String measure, String result, String target) {
         rows.add(new String[] {measure, result, target});
         log.println("bench: " + measure + ": " + result);
@@ -249,7 +269,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     /** CPU time of this whole process (all threads, GC included): a measure that other processes do not skew. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
@@ -326,7 +346,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String name(int i) {
+    static String name(int i) {
         return String.format(Locale.ROOT, "GCC_train_%09d.jpg", i);
     }
 
@@ -493,11 +513,11 @@ public final class BenchImagesCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------- helpers
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -17,7 +17,9 @@ public final class DuplicateGroups {
 
     /** What the records of a group have in common. */
     public enum Kind {
-        ID("same id"), IMAGE("same first image"), CONVERSATION("identical conversation");
+        ID("same id"), IMAGE("same first image"), CONVERSATION("identical conversation"),
+        /** First images that look alike (see {@link NearDuplicates}); {@link #find} does not make these. */
+        NEAR_IMAGE("near-duplicate image");
 
         private final String label;
 
@@ -28,6 +30,16 @@ public final class DuplicateGroups {
         /** A short human-readable name. */
         public String label() {
             return label;
+        }
+
+        /** The name used in JSON output: {@code id}, {@code image}, {@code conversation}, {@code near-image}. */
+        public String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** The kinds {@link #find} computes from the index alone. */
+        public static List<Kind> exact() {
+            return List.of(ID, IMAGE, CONVERSATION);
         }
     }
 

@@ -52,6 +52,8 @@ final class RawScanner {
     private static final byte[] CONVERSATIONS = "conversations".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] FROM = {'f', 'r', 'o', 'm'};
     private static final byte[] VALUE = {'v', 'a', 'l', 'u', 'e'};
+    private static final byte[] HUMAN = {'h', 'u', 'm', 'a', 'n'};
+    private static final byte[] GPT = {'g', 'p', 't'};
     /** Bytes that stand for one UTF-16 unit of text and need no further look: ASCII but quote, backslash and '<'. */
     private static final boolean[] PLAIN = new boolean[256];
 
@@ -413,8 +415,7 @@ final class RawScanner {
             if (is(FROM, nameStart, nameLength)) {
                 summary.fromShape[turn] = shapeOf(v);
                 if (v == '"') {
-                    p = decode(p + 1);
-                    summary.from[turn] = RecordSummary.role(chars, 0, charCount);
+                    p = role(p + 1, turn);
                 } else {
                     summary.from[turn] = null;
                     p = skipValue(p, depth + 1);
@@ -437,6 +438,21 @@ final class RawScanner {
         }
     }
 
+    /** A turn's role from after its opening quote: the usual "human" and "gpt" straight from the bytes. */
+    private int role(int p, int turn) throws NeedMore, Bail {
+        if (p + 6 <= lim && buf[p + 5] == '"' && is(HUMAN, p, 5)) {
+            summary.from[turn] = "human";
+            return p + 6;
+        }
+        if (p + 4 <= lim && buf[p + 3] == '"' && is(GPT, p, 3)) {
+            summary.from[turn] = "gpt";
+            return p + 4;
+        }
+        int end = decode(p);
+        summary.from[turn] = RecordSummary.role(chars, 0, charCount);
+        return end;
+    }
+
     /**
      * Measures a turn's text from after its opening quote without decoding it: UTF-16 length, blankness and
      * {@code <image>} tokens. The rare texts where that could differ from the decoded reading (a {@code \\u} escape of
@@ -451,6 +467,7 @@ final class RawScanner {
         int notUnits = 0; // bytes that are not a UTF-16 unit of their own (escape and multi-byte tails)
         boolean blank = true;
         boolean exact = false;
+        boolean simple = true; // only ASCII and two-byte escapes
         while (true) {
             if (!blank) {
                 while (p < end && plain[b[p] & 0xFF]) {
@@ -489,6 +506,7 @@ final class RawScanner {
                         if (hex4(p + 2) < 0x80 || blank) {
                             exact = true;
                         }
+                        simple = false;
                         p += 6;
                         notUnits += 5;
                         break;
@@ -507,6 +525,7 @@ final class RawScanner {
                 if (blank) {
                     exact = true;
                 }
+                simple = false;
                 int k = utf8(p);
                 notUnits += k == 4 ? 2 : k - 1;
                 p += k;
@@ -520,6 +539,31 @@ final class RawScanner {
         if (p - begin > MAX_STRING_BYTES) {
             throw BAIL;
         }
+        if (exact && simple) {
+            // tokens in a text of ASCII and plain escapes: counted and placed on the bytes
+            int tokens = 0;
+            for (int i = begin; i + TOKEN.length <= p; i++) {
+                if (buf[i] == '<' && token(i)) {
+                    tokens++;
+                    i += TOKEN.length - 1;
+                }
+            }
+            int first = skipLeadingBlanks(begin, p);
+            int last = trailingBlanksStart(begin, p);
+            ImageToken.Placement placement;
+            if (first + TOKEN.length <= last && token(first)) {
+                placement = ImageToken.Placement.START;
+            } else if (last - TOKEN.length >= first && token(last - TOKEN.length)) {
+                placement = ImageToken.Placement.END;
+            } else {
+                placement = ImageToken.Placement.MIDDLE;
+            }
+            summary.valueLength[turn] = p - begin - notUnits;
+            summary.valueBlank[turn] = blank;
+            summary.imageTokens[turn] = tokens;
+            summary.placement[turn] = placement;
+            return p + 1;
+        }
         if (exact) {
             int after = decode(begin);
             summary.setValueText(turn, chars, 0, charCount);
@@ -530,6 +574,49 @@ final class RawScanner {
         summary.imageTokens[turn] = 0;
         summary.placement[turn] = ImageToken.Placement.NONE;
         return p + 1;
+    }
+
+    /** In a simple text {@code [begin, end)}: where the first unit that is not whitespace starts. */
+    private int skipLeadingBlanks(int begin, int end) {
+        int p = begin;
+        while (p < end) {
+            if (buf[p] == ' ') {
+                p++;
+            } else if (buf[p] == '\\' && isBlankEscape(buf[p + 1])) {
+                p += 2;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** In a simple text {@code [begin, end)}: where the whitespace at its end starts. */
+    private int trailingBlanksStart(int begin, int end) {
+        int p = end;
+        while (p > begin) {
+            if (buf[p - 1] == ' ') {
+                p--;
+            } else if (p - 2 >= begin && buf[p - 2] == '\\' && isBlankEscape(buf[p - 1]) && escapeAt(begin, p - 2)) {
+                p -= 2;
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** Whether the backslash at {@code at} starts an escape (it is not itself escaped by an odd run before it). */
+    private boolean escapeAt(int begin, int at) {
+        int run = 0;
+        for (int i = at - 1; i >= begin && buf[i] == '\\'; i--) {
+            run++;
+        }
+        return run % 2 == 0;
+    }
+
+    private static boolean isBlankEscape(byte e) {
+        return e == 'n' || e == 't' || e == 'r' || e == 'f';
     }
 
     private boolean token(int p) throws NeedMore {
@@ -584,10 +671,20 @@ final class RawScanner {
         int begin = p;
         charCount = 0;
         while (true) {
+            final byte[] b = buf;
+            final boolean[] plain = PLAIN;
+            int c = 0;
+            while (p < lim && (plain[(c = b[p] & 0xFF)] || c == '<')) {
+                if (charCount == chars.length) {
+                    chars = Arrays.copyOf(chars, chars.length * 2);
+                }
+                chars[charCount++] = (char) c;
+                p++;
+            }
             if (p >= lim) {
                 throw NEED_MORE;
             }
-            int c = buf[p];
+            c = buf[p];
             ensureChars(2);
             if (c == '"') {
                 return p + 1;

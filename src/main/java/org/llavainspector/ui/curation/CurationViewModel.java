@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -46,6 +48,7 @@ public final class CurationViewModel implements AutoCloseable {
     private UndoStack undo;
     private Autosaver autosaver;
     private String restoredFilter;
+    private Path sidecar;
 
     /**
      * @param store where sessions are kept (beside the datasets when their folder is writable)
@@ -76,7 +79,7 @@ public final class CurationViewModel implements AutoCloseable {
         }
         try {
             SessionStore where = appOwned(files) ? appOwnedStore : store;
-            Path sidecar = where.locate(files);
+            sidecar = where.locate(files);
             Optional<Session> restored = SessionStore.loadIfPresent(sidecar);
             session = restored.orElse(Session.create(files));
             if (restored.isPresent()) {
@@ -193,6 +196,19 @@ public final class CurationViewModel implements AutoCloseable {
         undo.perform(Edit.mark(session, keys(samples), all ? null : mark));
     }
 
+    /**
+     * Gives each sample its own mark (null clears it) as one undoable step, e.g. keep one sample of a group of
+     * duplicates and reject the others.
+     */
+    public void markEach(Map<Integer, Mark> marks, String label) {
+        if (session == null || marks.isEmpty()) {
+            return;
+        }
+        Map<SampleKey, Mark> byKey = new LinkedHashMap<>();
+        marks.forEach((g, m) -> byKey.put(keyOf(g), m));
+        undo.perform(Edit.of(session, label, byKey.keySet(), (key, state) -> state.withMark(byKey.get(key))));
+    }
+
     public void unmark(Collection<Integer> samples) {
         if (session != null && !samples.isEmpty()) {
             undo.perform(Edit.mark(session, keys(samples), null));
@@ -245,6 +261,11 @@ public final class CurationViewModel implements AutoCloseable {
 
     public Optional<String> redo() {
         return undo == null ? Optional.empty() : undo.redo().map(Edit::label);
+    }
+
+    /** Where the session is saved (null before files are open), so that files that go with it can lie beside it. */
+    public Path sidecar() {
+        return session == null ? null : sidecar;
     }
 
     /** The session (null before files are open). */

@@ -171,7 +171,9 @@ public final class MainView extends StackPane {
                 item("Jump to…", "Shortcut+G", this::askJump),
                 item("Filter", "Shortcut+F", filterField::requestFocus));
         Menu insight = new Menu("Insight", null, item("Statistics of the current file…", null, this::openStatistics),
-                item("GPT-4 prompt browser…", null, this::openPrompts));
+                item("GPT-4 prompt browser…", null, this::openPrompts),
+                item("Duplicates…", null, () -> org.llavainspector.ui.duplicates.DuplicatesWindow.show(
+                        getScene().getWindow(), model)));
         insight.setId("menu-insight");
         MenuItem compare = item("Compare with…", null, this::openCompare);
         compare.setId("menu-compare");
