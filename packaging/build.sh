@@ -50,20 +50,20 @@ case "$(uname -s)" in
     *) echo "build.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
 esac
 
-# The app's own class archive (AppCDS): the classes a command-line run loads, parsed and verified once here, so
-# that every later start maps them instead (about 80 ms less per command). JDK 17 cannot make it on first use, and
-# the archive is valid only where it was made: a moved copy starts without it (the launcher's -Xlog options keep
-# that silent). See packaging/README.md, "Start-up".
-app_class_archive() {
-    local launcher="$1" appdir="$2"
-    rm -f "$appdir/llava-inspector.jsa"
-    if JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$appdir/llava-inspector.jsa" \
-        "$launcher" stats "$appdir/samples/demo.json" >/dev/null 2>&1 && [[ -f "$appdir/llava-inspector.jsa" ]]; then
-        sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/llava-inspector.jsa|' \
-            "$appdir/llava-inspector.cfg"
-        echo "   class archive: $(du -h "$appdir/llava-inspector.jsa" | cut -f1)"
+# The command-line launcher bin/llava-inspector-cli (a script: see its header) and the class archive (AppCDS) it
+# uses: the classes a command-line run loads, parsed and verified once here, so that every later start maps them
+# instead. JDK 17 cannot make the archive on first use, and it is valid only where it was made: a moved or
+# installed copy starts without it (silently). See packaging/README.md, "Start-up".
+cli_launcher() {
+    local image="$1"
+    install -m 755 packaging/linux/llava-inspector-cli "$image/bin/llava-inspector-cli"
+    rm -f "$image/lib/app/llava-inspector.jsa"
+    if JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$(cd "$image/lib/app" && pwd)/llava-inspector.jsa" \
+        "$image/bin/llava-inspector-cli" stats "$image/lib/app/samples/demo.json" >/dev/null 2>&1 \
+        && [[ -f "$image/lib/app/llava-inspector.jsa" ]]; then
+        echo "   command-line launcher with a class archive of $(du -h "$image/lib/app/llava-inspector.jsa" | cut -f1)"
     else
-        echo "   (no class archive: this runtime cannot make one)"
+        echo "   command-line launcher (no class archive: this runtime cannot make one)"
     fi
 }
 
@@ -79,7 +79,7 @@ case "$os" in
         t=$(seconds)
         "$jpackage" @"$args/common.args" @"$args/linux.args" --type app-image --app-version "$version" --dest target/dist
         echo "   app image in $(elapsed "$t") s"
-        app_class_archive "$image/bin/llava-inspector" "$image/lib/app"
+        cli_launcher "$image"
         if [[ "$installer" == yes ]]; then
             if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
                 # the desktop entry of the .deb is packaging/linux/llava-inspector.desktop with the installed paths

@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 [[ "${1:-}" == --no-build ]] || packaging/build.sh --app-image-only
 
-app=target/dist/llava-inspector
+app="$root/target/dist/llava-inspector"
 launcher="$app/bin/llava-inspector"
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 
@@ -19,6 +19,13 @@ echo "smoke: --help ok"
 out="$("$launcher" stats "$app/lib/app/samples/demo.json")" || fail "stats exited $?"
 grep -Eq '^ *records +30$' <<<"$out" || fail "stats did not count the 30 demo records: $out"
 echo "smoke: stats on the bundled demo dataset ok"
+
+# the command-line launcher: same answer, and JSON on stdout untouched by JVM messages
+out="$(cd / && "$app/bin/llava-inspector-cli" stats "$app/lib/app/samples/demo.json" --json)" \
+    || fail "llava-inspector-cli stats exited $?"
+grep -q '"records" : 30' <<<"$out" || fail "llava-inspector-cli stats did not count the 30 demo records: $out"
+[[ "${out:0:1}" == "{" ]] || fail "llava-inspector-cli printed something before the JSON: ${out:0:200}"
+echo "smoke: llava-inspector-cli stats --json ok"
 
 if command -v Xvfb >/dev/null; then
     display=":$((90 + RANDOM % 9))"

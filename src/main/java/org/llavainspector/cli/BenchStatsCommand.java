@@ -57,10 +57,19 @@ public final class BenchStatsCommand implements Callable<Integer> {
     @Option(names = "--jar", paramLabel = "JAR", hidden = true)
     Path jar;
 
+    /** Runs {@code LAUNCHER stats ...}, e.g. the app image's command-line launcher. */
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "measure this launcher instead of 'java -cp': e.g. the app image's "
+                    + "target/dist/llava-inspector/bin/llava-inspector-cli (packaging/build.sh)")
+    Path launcher;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
+        }
+        if (launcher != null && !Files.isExecutable(launcher)) {
+            throw new ParameterException(spec.commandLine(), "--launcher: not an executable file: " + launcher);
         }
         if (jar != null && !Files.isRegularFile(jar)) {
             throw new ParameterException(spec.commandLine(), "--jar: no such file: " + jar);
@@ -103,6 +112,10 @@ public final class BenchStatsCommand implements Callable<Integer> {
     }
 
     private Function<Path, List<String>> oursCommand(String java) {
+        if (launcher != null) {
+            String path = launcher.toAbsolutePath().toString();
+            return file -> List.of(path, "stats", file.toString(), "--json");
+        }
         if (jar != null) {
             String jarPath = jar.toAbsolutePath().toString();
             return file -> List.of(java, "-jar", jarPath, "stats", file.toString(), "--json");
@@ -112,6 +125,9 @@ public final class BenchStatsCommand implements Callable<Integer> {
     }
 
     private String describeOurs(String java) {
+        if (launcher != null) {
+            return launcher.toAbsolutePath() + " stats FILE --json";
+        }
         String how = jar != null ? "-jar " + jar.toAbsolutePath()
                 : "-cp <class path of this JVM> " + Launcher.class.getName();
         return java + " " + how + " stats FILE --json (Java " + Runtime.version() + ")";
