@@ -53,8 +53,10 @@ class MainWindowTest {
                 && robot.lookup("#detail-id").queryAs(Label.class).getText().equals(id));
     }
 
+    /** Jumps to a sample number or id, waiting for the demo to be indexed that far (it may still be arriving). */
     private void jump(FxRobot robot, String target) throws Exception {
-        robot.interact(() -> assertTrue(window.model().jumpTo(target)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> window.model()
+                .jumpTo(target)).get());
     }
 
     @Test

@@ -63,6 +63,20 @@ final class RawScanner {
         }
     }
 
+    /** What each two-character escape stands for (0: not an escape; backslash-u is read on its own). */
+    private static final char[] UNESCAPED = new char[128];
+
+    static {
+        UNESCAPED['n'] = '\n';
+        UNESCAPED['t'] = '\t';
+        UNESCAPED['r'] = '\r';
+        UNESCAPED['f'] = '\f';
+        UNESCAPED['b'] = '\b';
+        UNESCAPED['"'] = '"';
+        UNESCAPED['\\'] = '\\';
+        UNESCAPED['/'] = '/';
+    }
+
     private static final byte[] TOKEN = ImageToken.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final FileChannel channel;
@@ -693,37 +707,14 @@ final class RawScanner {
                 if (p + 1 >= lim) {
                     throw NEED_MORE;
                 }
-                switch (buf[p + 1]) {
-                    case 'n':
-                        chars[charCount++] = '\n';
-                        break;
-                    case 't':
-                        chars[charCount++] = '\t';
-                        break;
-                    case 'r':
-                        chars[charCount++] = '\r';
-                        break;
-                    case 'f':
-                        chars[charCount++] = '\f';
-                        break;
-                    case 'b':
-                        chars[charCount++] = '\b';
-                        break;
-                    case '"':
-                        chars[charCount++] = '"';
-                        break;
-                    case '\\':
-                        chars[charCount++] = '\\';
-                        break;
-                    case '/':
-                        chars[charCount++] = '/';
-                        break;
-                    case 'u':
-                        chars[charCount++] = (char) hex4(p + 2);
-                        p += 4;
-                        break;
-                    default:
-                        throw BAIL;
+                int e = buf[p + 1];
+                if (e == 'u') {
+                    chars[charCount++] = (char) hex4(p + 2);
+                    p += 4;
+                } else if (e > 0 && UNESCAPED[e] != 0) {
+                    chars[charCount++] = UNESCAPED[e];
+                } else {
+                    throw BAIL;
                 }
                 p += 2;
             } else if (c >= 0x20) {
@@ -781,8 +772,7 @@ final class RawScanner {
                 if (e == 'u') {
                     hex4(p + 2);
                     p += 6;
-                } else if (e == 'n' || e == '"' || e == '\\' || e == '/' || e == 't' || e == 'r' || e == 'b'
-                        || e == 'f') {
+                } else if (e > 0 && UNESCAPED[e] != 0) {
                     p += 2;
                 } else {
                     throw BAIL;

@@ -22,6 +22,11 @@ public final class GridBrowseView extends StackPane {
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
         grid.setCellFactory(g -> new CurrentAwareCell(model));
+        // every row of the grid has the same height: telling the flow so spares it measuring rows, which with
+        // hundreds of thousands of them (and more arriving while a file is indexed) stalls the FX thread
+        grid.skinProperty().addListener((obs, old, skin) -> Platform.runLater(this::fixRowHeight));
+        grid.cellHeightProperty().addListener((obs, old, h) -> fixRowHeight());
+        grid.verticalCellSpacingProperty().addListener((obs, old, h) -> fixRowHeight());
         getChildren().add(grid);
         model.currentPositionProperty().addListener((obs, old, pos) -> Platform.runLater(this::refreshSelection));
         // new image sources: rebuild the cells so that they ask for their thumbnails again
@@ -31,6 +36,13 @@ public final class GridBrowseView extends StackPane {
             }
         }));
         model.imageGenerationProperty().addListener((obs, old, gen) -> grid.setCellFactory(g -> new CurrentAwareCell(model)));
+    }
+
+    /** Gives the grid's flow the height of a row (a cell and its spacing above and below). */
+    private void fixRowHeight() {
+        if (grid.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            flow.setFixedCellSize(grid.getCellHeight() + 2 * grid.getVerticalCellSpacing());
+        }
     }
 
     private void refreshSelection() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -36,6 +35,7 @@ import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageLoader;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.util.CancellableMonitor;
+import org.llavainspector.ui.common.FxProgress;
 import org.llavainspector.ui.common.Background;
 import org.llavainspector.ui.curation.CurationViewModel;
 
@@ -90,21 +90,11 @@ public final class DuplicatesViewModel {
     /** Starts (or restarts) finding the groups: exact ones first (shown at once), then near-duplicate images. */
     public void start() {
         cancel();
-        AtomicReference<double[]> latest = new AtomicReference<>();
-        AtomicBoolean posted = new AtomicBoolean();
         AtomicReference<String> phase = new AtomicReference<>("");
-        CancellableMonitor m = new CancellableMonitor((done, total) -> {
-            latest.set(new double[] {done, total});
-            if (!posted.getAndSet(true)) {
-                Platform.runLater(() -> {
-                    posted.set(false);
-                    double[] p = latest.get();
-                    if (monitor != null && !monitor.isCancelled() && running.get()) {
-                        progress.set(p[1] > 0 ? Math.min(1, p[0] / p[1]) : -1);
-                        message.set(phase.get() + (p[1] > 0 ? String.format(" %,d of %,d", (long) p[0], (long) p[1])
-                                : ""));
-                    }
-                });
+        CancellableMonitor m = FxProgress.monitor((done, total) -> {
+            if (running.get()) {
+                progress.set(total > 0 ? Math.min(1, (double) done / total) : -1);
+                message.set(phase.get() + (total > 0 ? String.format(" %,d of %,d", done, total) : ""));
             }
         });
         monitor = m;

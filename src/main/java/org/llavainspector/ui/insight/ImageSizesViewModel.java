@@ -24,6 +24,7 @@ import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.image.ImageHeaderReader;
 import org.llavainspector.core.image.ImageSizes;
 import org.llavainspector.core.util.CancellableMonitor;
+import org.llavainspector.ui.common.FxProgress;
 import org.llavainspector.ui.common.Background;
 
 /**
@@ -115,11 +116,11 @@ public final class ImageSizesViewModel {
         if (running.get()) {
             return;
         }
-        CancellableMonitor m = new CancellableMonitor((done, total) -> Platform.runLater(() -> {
-            if (monitor != null && !monitor.isCancelled() && running.get()) {
-                progress.set(total > 0 ? (double) done / total : -1);
+        CancellableMonitor m = FxProgress.monitor(fraction -> {
+            if (running.get()) {
+                progress.set(fraction);
             }
-        }));
+        });
         monitor = m;
         running.set(true);
         progress.set(-1);

@@ -79,9 +79,10 @@ public final class MainView extends StackPane {
 
         GridBrowseView grid = new GridBrowseView(model);
         TableBrowseView table = new TableBrowseView(model);
-        StackPane browse = new StackPane(table, grid);
-        grid.visibleProperty().bind(model.gridModeProperty());
-        table.visibleProperty().bind(model.gridModeProperty().not());
+        // only the browser in use is in the scene: a hidden one would still be laid out at every change of the
+        // (growing) list of samples
+        StackPane browse = new StackPane(model.gridModeProperty().get() ? grid : table);
+        model.gridModeProperty().addListener((obs, was, gridMode) -> browse.getChildren().setAll(gridMode ? grid : table));
 
         SplitPane split = new SplitPane(browse, detailView);
         split.setOrientation(Orientation.HORIZONTAL);

@@ -109,7 +109,9 @@ class CaptionBoxesViewTest {
     @Test
     void realEntriesWhoseImagesAreNotOpenGetABlankCanvasAndANote(FxRobot robot) throws Exception {
         robot.interact(() -> view.open(TestFiles.realdata("caps_boxes_coco2014_val_80.jsonl")));
-        waitFor(() -> view.note().startsWith(CaptionBoxesView.NOT_FOUND));
+        waitFor(() -> view.note().startsWith(CaptionBoxesView.NOT_FOUND) && view.boxPane().drawnBoxCount() == 10
+                && view.boxPane().drawnRectangles().get(0).getHeight() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.boxPane().showsImage());
         assertEquals(10, view.boxPane().drawnBoxCount());
         assertEquals(new PromptBox("donut", 0.37, 0.584, 0.504, 0.709), view.boxPane().drawnBoxes().get(0));
