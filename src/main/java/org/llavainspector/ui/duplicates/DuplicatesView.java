@@ -98,6 +98,9 @@ public final class DuplicatesView extends BorderPane {
         title.getStyleClass().add("duplicates-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        keepAll.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         HBox header = new HBox(8, title, gap, show, keepAll);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("duplicates-header");
@@ -131,6 +134,7 @@ public final class DuplicatesView extends BorderPane {
             label.run();
             model.groups().addListener((MapChangeListener<Kind, List<Group>>) c -> label.run());
             b.setSelected(model.kindProperty().get() == k);
+            b.setMinWidth(Region.USE_PREF_SIZE); // the summary gives way, not the kinds
             bar.getChildren().add(b);
         }
         kinds.selectedToggleProperty().addListener((o, a, b) -> {
@@ -150,6 +154,10 @@ public final class DuplicatesView extends BorderPane {
         message.setId("duplicates-message");
         message.getStyleClass().add("duplicates-message");
         message.textProperty().bind(model.messageProperty());
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
         progress.visibleProperty().bind(model.runningProperty());
         progress.managedProperty().bind(model.runningProperty());
         cancel.visibleProperty().bind(model.runningProperty());

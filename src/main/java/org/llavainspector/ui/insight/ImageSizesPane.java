@@ -11,6 +11,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.llavainspector.core.image.ImageSizes;
@@ -20,6 +21,7 @@ import org.llavainspector.core.image.ImageSizes;
  * is, and a button that reads every image's header (with progress and cancel).
  */
 public final class ImageSizesPane extends VBox {
+    private static final double CHART_WIDTH = 460;
     private final BarChart<String, Number> chart;
     private final Label known = new Label();
 
@@ -35,10 +37,10 @@ public final class ImageSizesPane extends VBox {
         y.setMinorTickVisible(false);
         chart = new BarChart<>(x, y);
         chart.setId("chart-image-sizes");
-        chart.setTitle("Image sizes (from the cache, as they become known)");
+        chart.setTitle("Image sizes (longest side, px)");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefSize(460, 260);
+        chart.setPrefSize(CHART_WIDTH, 260);
         chart.getStyleClass().add("stats-chart");
 
         known.setId("image-sizes-known");
@@ -65,6 +67,12 @@ public final class ImageSizesPane extends VBox {
         message.textProperty().bind(model.messageProperty());
         HBox actions = new HBox(8, readAll, progress, cancel, message);
         actions.getStyleClass().add("image-sizes-actions");
+        // as wide as the chart whatever the texts say: the dashboard's tiles all take the widest tile's width
+        message.setMinWidth(0);
+        readAll.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        actions.setPrefWidth(CHART_WIDTH);
+        known.setPrefWidth(CHART_WIDTH);
 
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(chart, known, actions);

@@ -34,7 +34,7 @@ public final class StatsWindow {
         StatsViewModel model = new StatsViewModel(datasetFile, problems, executor);
         ImageSizesViewModel sizesModel = sizes == null ? null : new ImageSizesViewModel(sizes, executor);
         StatsView view = new StatsView(model, sizesModel, filter);
-        Scene scene = new Scene(view, 980, 760);
+        Scene scene = new Scene(view, 1010, 760); // two columns of charts beside a scroll bar
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
