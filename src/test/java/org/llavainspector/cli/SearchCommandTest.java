@@ -94,7 +94,7 @@ class SearchCommandTest {
     void badQueryIsOneLineAndExitTwo() {
         CliRun run = search(demo(), "dog", "colour:red");
         assertEquals(2, run.exitCode());
-        assertEquals("error: query column 5: unknown field 'colour:' (known: id, image, from, turns, has, re, problem)\n",
+        assertEquals("error: query column 5: unknown field 'colour:' (known: id, image, from, turns, has, re, problem, placement)\n",
                 run.err());
         assertEquals("", run.out());
         assertEquals("error: query column 7: turns> needs a whole number, not 'x'\n", search(demo(), "turns>x").err());

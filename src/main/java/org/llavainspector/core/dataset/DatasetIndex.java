@@ -47,6 +47,8 @@ public final class DatasetIndex implements AutoCloseable {
         final int[] counts = new int[CHUNK];
         final long[] id = new long[CHUNK];
         final long[] image = new long[CHUNK];
+        /** {@link ImageToken.Placement} ordinal of the record's {@code <image>} token(s). */
+        final byte[] placement = new byte[CHUNK];
     }
 
     private DatasetIndex(Path file) {
@@ -70,8 +72,8 @@ public final class DatasetIndex implements AutoCloseable {
 
     /**
      * Indexes the whole file on up to {@code threads} threads when its layout allows splitting it (see
-     * {@link ParallelScan}), else on the calling thread: the same index as {@link #build}, sooner, as the text of
-     * the turns is skipped rather than read (nothing else needs it here) and several cores can share the work.
+     * {@link ParallelScan}), else on the calling thread: the same index as {@link #build}, sooner, as several cores
+     * share the work.
      */
     public static DatasetIndex buildParallel(Path file, int threads, TaskMonitor monitor) throws DatasetException {
         return buildParallel(file, threads, monitor, ParallelScan.MIN_PARALLEL_BYTES);
@@ -80,7 +82,7 @@ public final class DatasetIndex implements AutoCloseable {
     static DatasetIndex buildParallel(Path file, int threads, TaskMonitor monitor, long minParallelBytes)
             throws DatasetException {
         SliceIndexes slices = ParallelScan.scan(file, () -> new SliceIndexes(file), SliceIndexes::merge, threads,
-                monitor, minParallelBytes, false);
+                monitor, minParallelBytes, true);
         DatasetIndex whole = slices.parts.get(0);
         if (slices.parts.size() > 1) {
             whole = new DatasetIndex(file);
@@ -134,6 +136,7 @@ public final class DatasetIndex implements AutoCloseable {
         chunk.offset[j] = src.offset[k];
         chunk.length[j] = src.length[k];
         chunk.counts[j] = src.counts[k];
+        chunk.placement[j] = src.placement[k];
         chunk.id[j] = strings.copy(from.strings, src.id[k]);
         chunk.image[j] = strings.copy(from.strings, src.image[k]);
         size = i + 1;
@@ -185,6 +188,7 @@ public final class DatasetIndex implements AutoCloseable {
         chunk.offset[k] = r.offset();
         chunk.length[k] = r.length();
         chunk.counts[k] = (Math.min(r.turnCount(), MAX_COUNT) << 16) | Math.min(r.imageCount(), MAX_COUNT);
+        chunk.placement[k] = (byte) r.imageTokenPlacement().ordinal();
         chunk.id[k] = strings.add(r.id());
         chunk.image[k] = strings.add(r.images().isEmpty() ? null : String.join("\u0000", r.images()));
         size = i + 1;
@@ -298,6 +302,13 @@ public final class DatasetIndex implements AutoCloseable {
     public int imageCount(int i) {
         return chunk(i).counts[i & (CHUNK - 1)] & MAX_COUNT;
     }
+
+    /** Where the {@code <image>} token stands in record i (as in {@link RecordSummary#imageTokenPlacement()}). */
+    public ImageToken.Placement placement(int i) {
+        return PLACEMENTS[chunk(i).placement[i & (CHUNK - 1)]];
+    }
+
+    private static final ImageToken.Placement[] PLACEMENTS = ImageToken.Placement.values();
 
     /** Number of turns of record i. */
     public int turnCount(int i) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class QueryFields {
     /** The built-in field names, in the order error messages list them. */
-    public static final List<String> BUILT_IN = List.of("id", "image", "from", "turns", "has", "re", "problem");
+    public static final List<String> BUILT_IN = List.of("id", "image", "from", "turns", "has", "re", "problem",
+            "placement");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final QueryFields STANDARD = new QueryFields(Map.of());

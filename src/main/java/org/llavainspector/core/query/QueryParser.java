@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import org.llavainspector.core.dataset.ImageToken;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.core.validate.ProblemKind;
 
@@ -24,6 +25,7 @@ import org.llavainspector.core.validate.ProblemKind;
  * WORD     := text up to a space         (or up to ')' inside parentheses)
  * FIELD    := id:TEXT | id:=TEXT | image:TEXT | from:ROLE | turns(&gt;|&gt;=|&lt;|&lt;=|=|:)N
  *           | has:(image|no-image|multi-image) | re:/REGEX/ | re:REGEX | problem:(KIND|any)
+ *           | placement:(start|end|middle|multiple|none)
  *           | NAME:VALUE                 for fields added through {@link QueryFields}
  * </pre>
  *
@@ -192,6 +194,8 @@ public final class QueryParser {
                 return has(valueStart, value);
             case "problem":
                 return problem(valueStart, value);
+            case "placement":
+                return placement(valueStart, value);
             default:
                 try {
                     RecordPredicate predicate = resolver.resolve(value);
@@ -237,6 +241,16 @@ public final class QueryParser {
             default:
                 throw error(valueStart, "has: takes " + HAS_VALUES + ", not '" + value + "'");
         }
+    }
+
+    /** {@code placement:start|end|middle|multiple|none}: where the record's {@code <image>} token stands. */
+    private Term placement(int valueStart, String value) throws QuerySyntaxException {
+        for (ImageToken.Placement p : ImageToken.Placement.values()) {
+            if (p.label().equalsIgnoreCase(value)) {
+                return new Term.Indexed("placement:" + p.label(), false, (r, index, problems) -> index.placement(r) == p);
+            }
+        }
+        throw error(valueStart, "placement: takes start, end, middle, multiple or none, not '" + value + "'");
     }
 
     private Term problem(int valueStart, String value) throws QuerySyntaxException {

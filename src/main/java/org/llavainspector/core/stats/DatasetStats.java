@@ -1,11 +1,13 @@
 package org.llavainspector.core.stats;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,6 +28,8 @@ public final class DatasetStats implements RecordVisitor {
     static final int MAX_DISTINCT = 10_000;
     /** Label of image paths without a folder. */
     public static final String ROOT_FOLDER = "(root)";
+    /** Where the turn-length buckets end (exclusive), in characters; the last bucket is open. */
+    private static final int[] LENGTH_BOUNDS = {50, 100, 200, 400, 800, 1600, 3200};
     private static final String OTHER = "(other)";
     private static final ImageToken.Placement[] PLACEMENTS = ImageToken.Placement.values();
 
@@ -41,6 +45,8 @@ public final class DatasetStats implements RecordVisitor {
     private long gptTurns;
     private long gptChars;
     private long[] turnsHistogram = new long[16];
+    private final long[] humanLengths = new long[LENGTH_BOUNDS.length + 1];
+    private final long[] gptLengths = new long[LENGTH_BOUNDS.length + 1];
     private final long[] placements = new long[PLACEMENTS.length];
     private final Map<String, long[]> otherFrom = new HashMap<>();
     private final Map<String, long[]> folders = new HashMap<>();
@@ -83,9 +89,11 @@ public final class DatasetStats implements RecordVisitor {
             if ("human".equals(from)) {
                 humanTurns++;
                 humanChars += r.valueLength(i);
+                humanLengths[lengthBucket(r.valueLength(i))]++;
             } else if ("gpt".equals(from)) {
                 gptTurns++;
                 gptChars += r.valueLength(i);
+                gptLengths[lengthBucket(r.valueLength(i))]++;
             } else if (from != null) {
                 counter(otherFrom, from)[0]++;
             }
@@ -202,6 +210,10 @@ public final class DatasetStats implements RecordVisitor {
         for (int i = 0; i < placements.length; i++) {
             placements[i] += other.placements[i];
         }
+        for (int i = 0; i < humanLengths.length; i++) {
+            humanLengths[i] += other.humanLengths[i];
+            gptLengths[i] += other.gptLengths[i];
+        }
         other.otherFrom.forEach((k, v) -> counter(otherFrom, k)[0] += v[0]);
         other.folders.forEach((k, v) -> counter(folders, k)[0] += v[0]);
         lastFolderCount = null;
@@ -243,6 +255,43 @@ public final class DatasetStats implements RecordVisitor {
 
     public double averageTurns() {
         return records == 0 ? 0 : (double) turns / records;
+    }
+
+    private static int lengthBucket(int chars) {
+        int b = 0;
+        while (b < LENGTH_BOUNDS.length && chars >= LENGTH_BOUNDS[b]) {
+            b++;
+        }
+        return b;
+    }
+
+    /** The labels of the turn-length buckets, shortest first: {@code <50}, {@code 50-99}, ..., {@code 3200+}. */
+    public static List<String> lengthBuckets() {
+        List<String> labels = new ArrayList<>();
+        for (int b = 0; b <= LENGTH_BOUNDS.length; b++) {
+            labels.add(b == 0 ? "<" + LENGTH_BOUNDS[0] : b == LENGTH_BOUNDS.length ? LENGTH_BOUNDS[b - 1] + "+"
+                    : LENGTH_BOUNDS[b - 1] + "-" + (LENGTH_BOUNDS[b] - 1));
+        }
+        return labels;
+    }
+
+    /** How many human turns (questions) have a length in each bucket of {@link #lengthBuckets()}, in characters. */
+    public Map<String, Long> humanLengths() {
+        return lengths(humanLengths);
+    }
+
+    /** How many gpt turns (answers) have a length in each bucket of {@link #lengthBuckets()}, in characters. */
+    public Map<String, Long> gptLengths() {
+        return lengths(gptLengths);
+    }
+
+    private static Map<String, Long> lengths(long[] counts) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        List<String> labels = lengthBuckets();
+        for (int b = 0; b < counts.length; b++) {
+            result.put(labels.get(b), counts[b]);
+        }
+        return result;
     }
 
     /** Average length in characters of human turns. */

@@ -32,6 +32,8 @@ public final class StatsCsv {
             row(out, "placement", StatsViewModel.placementLabel(e.getKey()), e.getValue());
         }
         stats.fromCounts().forEach((from, count) -> row(out, "from", from, count));
+        stats.humanLengths().forEach((bucket, count) -> row(out, "question length (chars)", bucket, count));
+        stats.gptLengths().forEach((bucket, count) -> row(out, "answer length (chars)", bucket, count));
         stats.imageFolders(Integer.MAX_VALUE).forEach((folder, count) -> row(out, "folders", folder, count));
         if (problems != null) {
             StatsViewModel.problemCounts(problems).forEach((kind, count) -> row(out, "problems", kind.kind(), count));

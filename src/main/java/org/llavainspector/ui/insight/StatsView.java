@@ -52,6 +52,8 @@ public final class StatsView extends BorderPane {
     private final BarChart<String, Number> foldersChart = chart("chart-folders",
             "Image folders (top " + StatsViewModel.TOP_FOLDERS + ")", "folder");
     private final BarChart<String, Number> kindsChart = chart("chart-kinds", "Records", "kind");
+    private final BarChart<String, Number> lengthsChart = chart("chart-lengths", "Question and answer lengths",
+            "characters");
     private final BarChart<String, Number> problemsChart = chart("chart-problems", "Records per problem", "problem");
     private final TilePane charts = new TilePane();
     private final Button exportCsv = new Button("Export CSV", new FontIcon("mdal-description"));
@@ -103,7 +105,8 @@ public final class StatsView extends BorderPane {
         charts.setHgap(8);
         charts.setVgap(8);
         charts.setPadding(new Insets(8));
-        charts.getChildren().addAll(turnsChart, kindsChart, placementChart, fromChart, foldersChart);
+        lengthsChart.setLegendVisible(true);
+        charts.getChildren().addAll(turnsChart, kindsChart, placementChart, fromChart, lengthsChart, foldersChart);
         if (model.problems() != null) {
             charts.getChildren().add(problemsChart);
         }
@@ -147,7 +150,7 @@ public final class StatsView extends BorderPane {
     private void show(DatasetStats stats) {
         if (stats == null) {
             for (BarChart<String, Number> c : List.of(turnsChart, placementChart, fromChart, foldersChart, kindsChart,
-                    problemsChart)) {
+                    lengthsChart, problemsChart)) {
                 c.getData().clear();
             }
             return;
@@ -167,6 +170,7 @@ public final class StatsView extends BorderPane {
         kinds.put(StatsViewModel.TEXT_ONLY, stats.textOnly());
         kinds.put(StatsViewModel.MULTI_IMAGE, stats.multiImage());
         fill(kindsChart, kinds, StatsViewModel::kindQuery);
+        fillLengths(stats);
         if (model.problems() != null) {
             Map<String, Long> problems = new java.util.LinkedHashMap<>();
             for (Map.Entry<ProblemKind, Long> e : StatsViewModel.problemCounts(model.problems()).entrySet()) {
@@ -200,6 +204,30 @@ public final class StatsView extends BorderPane {
         }
     }
 
+    /** Questions (human turns) and answers (gpt turns) side by side per length bucket; no query selects by length. */
+    private void fillLengths(DatasetStats stats) {
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Long>> role : Map.of(StatsViewModel.QUESTIONS, stats.humanLengths(),
+                StatsViewModel.ANSWERS, stats.gptLengths()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(role.getKey());
+            role.getValue().forEach((bucket, count) -> {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(bucket, count);
+                d.nodeProperty().addListener((obs, old, node) -> wire(node, role.getKey() + " of " + bucket
+                        + " characters", count, null));
+                s.getData().add(d);
+            });
+            series.add(s);
+        }
+        lengthsChart.getData().setAll(series);
+        for (XYChart.Series<String, Number> s : series) {
+            for (XYChart.Data<String, Number> d : s.getData()) {
+                wire(d.getNode(), s.getName() + " of " + d.getXValue() + " characters", d.getYValue().longValue(), null);
+            }
+        }
+    }
+
     private void wire(Node node, String key, long count, String query) {
         if (node == null || node.getProperties().containsKey(StatsView.class)) {
             return;
@@ -209,6 +237,16 @@ public final class StatsView extends BorderPane {
         Tooltip.install(node, new Tooltip(tip));
         if (query != null) {
             node.getStyleClass().add(CLICKABLE);
+            // the chart resets a bar's style classes after handing it out: put the mark back each time
+            node.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> {
+                if (!node.getStyleClass().contains(CLICKABLE)) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (!node.getStyleClass().contains(CLICKABLE)) {
+                            node.getStyleClass().add(CLICKABLE);
+                        }
+                    });
+                }
+            });
             node.setOnMouseClicked(e -> filter.accept(query));
         }
     }

@@ -129,6 +129,10 @@ public final class StatsViewModel {
 
     // ---- labels and queries of the bars (pure, static) ----
 
+    /** Series names of the length chart. */
+    public static final String QUESTIONS = "questions (human)";
+    public static final String ANSWERS = "answers (gpt)";
+
     /** Category labels of the record kinds chart. */
     public static final String WITH_IMAGE = "with image";
     public static final String TEXT_ONLY = "text-only";
@@ -150,7 +154,7 @@ public final class StatsViewModel {
      * token (image paths and ids never do). Start, end, middle and multiple have no query.
      */
     public static String placementQuery(ImageToken.Placement p) {
-        return p == ImageToken.Placement.NONE ? "-\"<image>\"" : null;
+        return "placement:" + p.label();
     }
 
     /** The query for a bar of the record kinds chart, or null. */

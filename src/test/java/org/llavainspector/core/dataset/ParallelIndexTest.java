@@ -30,6 +30,7 @@ class ParallelIndexTest {
                     assertEquals(one.id(r), many.id(r));
                     assertEquals(one.images(r), many.images(r));
                     assertEquals(one.turnCount(r), many.turnCount(r));
+                    assertEquals(one.placement(r), many.placement(r));
                 }
                 assertEquals(one.record(one.size() - 1).sourceText(), many.record(many.size() - 1).sourceText());
             }

@@ -119,8 +119,8 @@ class QueryParserTest {
     void unknownFieldNamesItsColumnAndTheKnownOnes() {
         QuerySyntaxException e = error("a b -colour:red");
         assertEquals(6, e.column());
-        assertEquals("column 6: unknown field 'colour:' (known: id, image, from, turns, has, re, problem)", e.getMessage());
-        assertEquals("column 1: unknown field 'http:' (known: id, image, from, turns, has, re, problem)",
+        assertEquals("column 6: unknown field 'colour:' (known: id, image, from, turns, has, re, problem, placement)", e.getMessage());
+        assertEquals("column 1: unknown field 'http:' (known: id, image, from, turns, has, re, problem, placement)",
                 error("http://example.com").getMessage());
     }
 
@@ -166,7 +166,7 @@ class QueryParserTest {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> Query.parse("mark:drop", fields));
         assertEquals("column 6: unknown mark 'drop' (known: keep)", e.getMessage());
         e = assertThrows(QuerySyntaxException.class, () -> Query.parse("tag:x", fields));
-        assertEquals("column 1: unknown field 'tag:' (known: id, image, from, turns, has, re, problem, mark)", e.getMessage());
+        assertEquals("column 1: unknown field 'tag:' (known: id, image, from, turns, has, re, problem, placement, mark)", e.getMessage());
         assertThrows(QuerySyntaxException.class, () -> Query.parse("mark:keep"), "not a field of the standard set");
         assertThrows(IllegalArgumentException.class, () -> fields.with("mark", v -> r -> true));
         assertThrows(IllegalArgumentException.class, () -> fields.with("id", v -> r -> true));

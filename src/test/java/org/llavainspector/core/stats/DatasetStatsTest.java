@@ -52,6 +52,25 @@ class DatasetStatsTest {
     }
 
     @Test
+    void questionAndAnswerLengthsFallInBuckets() throws Exception {
+        DatasetStats s = statsOf(TestFiles.realdata("llava_cc3m_pretrain_595k_chat_sample.json"));
+        assertEquals(java.util.List.of("<50", "50-99", "100-199", "200-399", "400-799", "800-1599", "1600-3199",
+                "3200+"), DatasetStats.lengthBuckets());
+        // the three questions are 56, 58 and 62 characters long; the three captions are short
+        assertEquals(3L, s.humanLengths().get("50-99"));
+        assertEquals(3L, s.humanLengths().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(3L, s.gptLengths().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(3L, s.gptLengths().get("<50") + s.gptLengths().get("50-99"));
+
+        DatasetStats detail = statsOf(TestFiles.realdata("detail_23k_sample.json"));
+        long longAnswers = detail.gptLengths().get("400-799") + detail.gptLengths().get("800-1599");
+        assertEquals(2L, longAnswers, "both detailed descriptions are paragraphs: " + detail.gptLengths());
+        // merging two passes adds the buckets
+        DatasetStats merged = statsOf(TestFiles.realdata("detail_23k_sample.json")).merge(detail);
+        assertEquals(4L, merged.gptLengths().get("400-799") + merged.gptLengths().get("800-1599"));
+    }
+
+    @Test
     void folderOfKeepsAtMostTwoLevels() {
         assertEquals("coco/train2017", DatasetStats.folderOf("coco/train2017/000000033471.jpg"));
         assertEquals("vg/VG_100K_2", DatasetStats.folderOf("vg/VG_100K_2/1.jpg"));

@@ -1,6 +1,7 @@
 package org.llavainspector.ui.insight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,13 @@ class StatsQueriesTest {
             assertEquals(stats.withImage(), count(engine, StatsViewModel.kindQuery(StatsViewModel.WITH_IMAGE)));
             assertEquals(stats.textOnly(), count(engine, StatsViewModel.kindQuery(StatsViewModel.TEXT_ONLY)));
             assertEquals(stats.multiImage(), count(engine, StatsViewModel.kindQuery(StatsViewModel.MULTI_IMAGE)));
-            long none = stats.placements().getOrDefault(ImageToken.Placement.NONE, 0L);
-            assertEquals(none, count(engine, StatsViewModel.placementQuery(ImageToken.Placement.NONE)));
+            for (ImageToken.Placement p : ImageToken.Placement.values()) {
+                assertEquals(stats.placements().getOrDefault(p, 0L), count(engine, StatsViewModel.placementQuery(p)),
+                        p.label());
+            }
+            // the demo has records of each kind the chart shows, so the loop above compares real counts
+            assertTrue(stats.placements().get(ImageToken.Placement.START) > 0
+                    && stats.placements().get(ImageToken.Placement.END) > 0);
             for (Map.Entry<ProblemKind, Long> e : StatsViewModel.problemCounts(problems).entrySet()) {
                 assertEquals(e.getValue(), count(engine, StatsViewModel.problemQuery(e.getKey().kind())));
             }

@@ -132,6 +132,13 @@ class StatsViewTest {
         Map<String, Number> folders = bars(robot, "chart-folders");
         assertEquals(stats.imageFolders(12).keySet(), folders.keySet());
 
+        BarChart<String, Number> lengths = robot.lookup("#chart-lengths").queryAs(BarChart.class);
+        assertEquals(2, lengths.getData().size(), "questions and answers");
+        Map<String, Number> questions = new java.util.LinkedHashMap<>();
+        lengths.getData().get(0).getData().forEach(d -> questions.put(d.getXValue(), d.getYValue()));
+        assertEquals(StatsViewModel.QUESTIONS, lengths.getData().get(0).getName());
+        stats.humanLengths().forEach((bucket, n) -> assertEquals(n, questions.get(bucket).longValue()));
+
         Map<String, Number> problemBars = bars(robot, "chart-problems");
         StatsViewModel.problemCounts(problems).forEach((k, v) -> assertEquals(v, problemBars.get(k.kind()).longValue()));
     }
@@ -140,6 +147,9 @@ class StatsViewTest {
     void clickingBarsFiltersWithTheirQuery(FxRobot robot) throws Exception {
         waitForStats();
         Node turns8 = bar(robot, "chart-turns", "8").getNode();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(turns8.getStyleClass().contains(StatsView.CLICKABLE), "a bar with a query looks clickable: "
+                + turns8.getStyleClass());
         assertNotNull(turns8);
         robot.clickOn(turns8);
         WaitForAsyncUtils.waitForFxEvents();
@@ -173,7 +183,7 @@ class StatsViewTest {
         for (ProblemKind k : ProblemKind.values()) {
             Query.parse(StatsViewModel.problemQuery(k.kind()));
         }
-        assertNull(StatsViewModel.placementQuery(ImageToken.Placement.START));
+        assertEquals("placement:start", StatsViewModel.placementQuery(ImageToken.Placement.START));
         assertNull(StatsViewModel.folderQuery(DatasetStats.ROOT_FOLDER));
         assertEquals("from:\"odd role\"", StatsViewModel.fromQuery("odd role"));
         assertTrue(stats.records() > 0);
@@ -190,6 +200,7 @@ class StatsViewTest {
         assertTrue(lines.contains("kinds,multi-image,1"));
         assertTrue(lines.contains("turns,8," + stats.turnsHistogram().get(8)));
         assertTrue(lines.contains("from,system," + stats.fromCounts().get("system")));
+        stats.gptLengths().forEach((b, n) -> assertTrue(lines.contains("answer length (chars)," + b + "," + n)));
         stats.imageFolders(Integer.MAX_VALUE).forEach((f, n) -> assertTrue(lines.contains("folders," + f + "," + n)));
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("problems,")));
         assertEquals("\"a,b\"", StatsCsv.field("a,b"));
