@@ -162,7 +162,13 @@ public final class DuplicatesView extends BorderPane {
         progress.managedProperty().bind(model.runningProperty());
         cancel.visibleProperty().bind(model.runningProperty());
         cancel.managedProperty().bind(model.runningProperty());
-        bar.getChildren().addAll(progress, cancel, message);
+        Button again = new Button("Find again");
+        again.setId("duplicates-again");
+        again.setOnAction(e -> model.start());
+        again.setMinWidth(Region.USE_PREF_SIZE);
+        again.visibleProperty().bind(model.runningProperty().not());
+        again.managedProperty().bind(model.runningProperty().not());
+        bar.getChildren().addAll(progress, cancel, again, message);
         return bar;
     }
 

@@ -151,4 +151,20 @@ class DuplicatesWindowTest {
             assertNull(markOf(g), "undone: sample " + g);
         }
     }
+
+    @Test
+    void aFinishedOrCancelledSearchCanBeRunAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get());
+        robot.interact(() -> duplicates = DuplicatesWindow.show(mainStage, window.model()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#duplicates-again").queryButton().isVisible());
+        String before = robot.lookup("#kind-near-image").queryAs(javafx.scene.control.ToggleButton.class).getText();
+        assertTrue(before.matches(".*\\(\\d+\\)"), before);
+        robot.clickOn("#duplicates-again");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#duplicates-again").queryButton().isVisible()
+                        && robot.lookup("#kind-near-image").queryAs(javafx.scene.control.ToggleButton.class).getText()
+                                .matches(".*\\(\\d+\\)"));
+        assertEquals(before, robot.lookup("#kind-near-image").queryAs(javafx.scene.control.ToggleButton.class).getText());
+    }
 }
