@@ -1,7 +1,6 @@
 package org.llavainspector.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -30,7 +29,9 @@ class InspectorAppTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#detail-id").queryAs(Label.class).getText().contains("000000319154"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".turn-gpt").queryAll().size() == 4);
-        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("30 samples"));
+        // the status line follows the indexer at the next pulse
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("30 samples"));
         assertEquals("1 / 30", robot.lookup("#position").queryAs(Label.class).getText());
         robot.type(KeyCode.J, 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
