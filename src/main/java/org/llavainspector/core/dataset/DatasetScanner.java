@@ -72,7 +72,94 @@ public final class DatasetScanner {
      */
     static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor, boolean turnDetails)
             throws DatasetException {
+        // the byte-level fast path first; where it is not sure, this scanner reads the file again, handing the
+        // visitor only the records it has not seen yet (the fast path never reads a record differently)
+        Counted counted = new Counted(visitor);
+        MonotonicProgress progress = new MonotonicProgress(monitor);
+        try {
+            return RawScanner.scan(file, counted, progress, turnDetails);
+        } catch (RawScanner.Bail unsure) {
+            RecordVisitor rest = counted.seen == 0 ? visitor : new SkipFirst(visitor, counted.seen);
+            return new DatasetScanner(file, progress, 0, -1, false, turnDetails).run(rest);
+        }
+    }
+
+    /** The Jackson reading alone, without the fast path: the reference the fast path is tested against. */
+    static DatasetFormat scanWithJackson(Path file, RecordVisitor visitor, TaskMonitor monitor, boolean turnDetails)
+            throws DatasetException {
         return new DatasetScanner(file, monitor, 0, -1, false, turnDetails).run(visitor);
+    }
+
+    /** Counts the records handed to a visitor. */
+    private static final class Counted implements RecordVisitor {
+        private final RecordVisitor visitor;
+        private int seen;
+
+        Counted(RecordVisitor visitor) {
+            this.visitor = visitor;
+        }
+
+        @Override
+        public void visit(RecordSummary record) {
+            visitor.visit(record);
+            seen++;
+        }
+
+        @Override
+        public void finish(DatasetFormat format, int records) {
+            visitor.finish(format, records);
+        }
+    }
+
+    /** Passes on every record after the first {@code skip} ones (which the visitor has had already). */
+    private static final class SkipFirst implements RecordVisitor {
+        private final RecordVisitor visitor;
+        private final int skip;
+
+        SkipFirst(RecordVisitor visitor, int skip) {
+            this.visitor = visitor;
+            this.skip = skip;
+        }
+
+        @Override
+        public void visit(RecordSummary record) {
+            if (record.index() >= skip) {
+                visitor.visit(record);
+            }
+        }
+
+        @Override
+        public void finish(DatasetFormat format, int records) {
+            visitor.finish(format, records);
+        }
+    }
+
+    /** Progress that never goes back when a second reading starts from the beginning again. */
+    private static final class MonotonicProgress implements TaskMonitor {
+        private final TaskMonitor monitor;
+        private long best;
+
+        MonotonicProgress(TaskMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            if (done >= best) {
+                best = done;
+                monitor.progress(done, total);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return monitor.isCancelled();
+        }
+
+        @Override
+        public void checkCancelled() {
+            monitor.checkCancelled();
+        }
     }
 
     /**

@@ -134,13 +134,7 @@ public final class ParallelScan {
     private static <V extends RecordVisitor> V sequential(Path file, Supplier<V> newVisitor, TaskMonitor monitor,
             boolean turnDetails) throws DatasetException {
         V visitor = newVisitor.get();
-        try {
-            RawScanner.scan(file, visitor, monitor, turnDetails);
-        } catch (RawScanner.Bail notSure) {
-            // the reference reading, with its exact error messages
-            visitor = newVisitor.get();
-            DatasetScanner.scan(file, visitor, monitor, turnDetails);
-        }
+        DatasetScanner.scan(file, visitor, monitor, turnDetails);
         return visitor;
     }
 

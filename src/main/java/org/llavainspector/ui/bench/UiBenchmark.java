@@ -56,6 +56,8 @@ public final class UiBenchmark extends Application {
         Path indexFile = Path.of(args.get(0));
         Path gridFile = Path.of(args.get(1));
         List<Path> images = args.size() > 3 && "--images".equals(args.get(2)) ? List.of(Path.of(args.get(3))) : List.of();
+        // the window is closed and opened again between the measures: the toolkit must not quit in between
+        Platform.setImplicitExit(false);
         new AnimationTimer() {
             @Override
             public void handle(long now) {

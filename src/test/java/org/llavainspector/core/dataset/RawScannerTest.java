@@ -60,7 +60,7 @@ class RawScannerTest {
     private static List<String> jackson(Path file, boolean details) {
         Recorder r = new Recorder();
         try {
-            DatasetScanner.scan(file, r, TaskMonitor.NONE, details);
+            DatasetScanner.scanWithJackson(file, r, TaskMonitor.NONE, details);
             return r.lines;
         } catch (DatasetException e) {
             return List.of("error " + e.getMessage());
@@ -235,5 +235,47 @@ class RawScannerTest {
             assertEquals(a.lines, b.lines);
             assertTrue(b.lines.size() > 50);
         }
+    }
+
+    /** The public pass: the fast path, then Jackson for what it is unsure of, each record handed over once. */
+    private static List<String> combined(Path file) {
+        Recorder r = new Recorder();
+        try {
+            DatasetScanner.scan(file, r, TaskMonitor.NONE, true);
+            return r.lines;
+        } catch (DatasetException e) {
+            return List.of("error " + e.getMessage());
+        }
+    }
+
+    @Test
+    void whereTheFastPathGivesUpJacksonGoesOnWithoutRepeatingOrLosingARecord() throws IOException {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < 3000; i++) {
+            // record 1700 has an escaped field name, which only Jackson reads
+            String id = i == 1700 ? "\"\\u0069d\"" : "\"id\"";
+            sb.append(i == 0 ? "  " : ",\n  ").append("{").append(id).append(": \"r").append(i)
+                    .append("\", \"image\": \"x/").append(i).append(".jpg\", \"conversations\": [{\"from\": \"human\", ")
+                    .append("\"value\": \"<image>\\nq ").append("word ".repeat(i % 400)).append("\"}]}");
+        }
+        Path good = write("resume.json", sb.append("\n]\n").toString());
+        assertTrue(raw(good, true) == null, "the fast path must give up on this file");
+        List<String> expected = jackson(good, true);
+        assertEquals(3001, expected.size());
+        assertEquals(expected, combined(good));
+
+        // malformed after the point where the fast path gave up: Jackson's own message, records before it once
+        String broken = sb.toString().replace("\"r2500\"", "\"r2500\" oops");
+        Path bad = write("resume-bad.json", broken);
+        List<String> seen = new ArrayList<>();
+        String error = null;
+        try {
+            DatasetScanner.scan(bad, r -> seen.add(r.index() + " " + r.id()), TaskMonitor.NONE, true);
+        } catch (DatasetException e) {
+            error = e.getMessage();
+        }
+        assertEquals(jackson(bad, true).get(0), "error " + error);
+        assertEquals(2500, seen.size());
+        assertEquals("2499 r2499", seen.get(2499));
     }
 }
