@@ -150,6 +150,8 @@ public final class StatsCommand implements Callable<Integer> {
                 .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")));
         row(out, "avg length", String.format("human %.0f chars, gpt %.0f chars", s.averageHumanChars(),
                 s.averageGptChars()));
+        row(out, "question lengths", joinCounts(s.humanLengths()));
+        row(out, "answer lengths", joinCounts(s.gptLengths()));
         String folders = joinCounts(s.imageFolders(FOLDERS_SHOWN));
         if (s.imageFolderCount() > FOLDERS_SHOWN) {
             folders += ", ... " + (s.imageFolderCount() - FOLDERS_SHOWN) + " more";
@@ -215,6 +217,8 @@ public final class StatsCommand implements Callable<Integer> {
         g.writeNumberField("human", round(s.averageHumanChars()));
         g.writeNumberField("gpt", round(s.averageGptChars()));
         g.writeEndObject();
+        writeMap(g, "questionLengths", s.humanLengths());
+        writeMap(g, "answerLengths", s.gptLengths());
         writeMap(g, "imageFolders", s.imageFolders(1000));
         g.writeNumberField("imageFolderCount", s.imageFolderCount());
     }

@@ -26,6 +26,17 @@ class StatsAndValidateCommandTest {
         assertEquals(1, json.get("multiImage").asInt());
         assertEquals(1, json.get("from").get("system").asInt());
         assertTrue(json.get("imageFolders").has("coco/train2017"));
+        // every human and gpt turn falls in one length bucket: 59 of each in the demo
+        int questions = 0;
+        int answers = 0;
+        for (JsonNode n : json.get("questionLengths")) {
+            questions += n.asInt();
+        }
+        for (JsonNode n : json.get("answerLengths")) {
+            answers += n.asInt();
+        }
+        assertEquals(json.get("from").get("human").asInt(), questions);
+        assertEquals(json.get("from").get("gpt").asInt(), answers);
         assertEquals(5, json.get("metadata").get("joined").asInt(), "metadata.json beside demo.json is joined");
     }
 
