@@ -178,6 +178,9 @@ public final class StatsViewModel {
 
     /** The query for a folder bar; null for "(root)" and "(other)", which no query selects. */
     public static String folderQuery(String folder) {
+        if (DatasetStats.ROOT_FOLDER.equals(folder)) {
+            return "has:image -image:/"; // images with no folder in their path
+        }
         if (folder.startsWith("(") && folder.endsWith(")")) {
             return null;
         }

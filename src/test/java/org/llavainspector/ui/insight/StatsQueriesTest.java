@@ -36,6 +36,9 @@ class StatsQueriesTest {
             // the demo has records of each kind the chart shows, so the loop above compares real counts
             assertTrue(stats.placements().get(ImageToken.Placement.START) > 0
                     && stats.placements().get(ImageToken.Placement.END) > 0);
+            // the demo's records have one image each but for one with two: the folder bars count images
+            assertEquals(stats.imageFolders(100).get(DatasetStats.ROOT_FOLDER),
+                    count(engine, StatsViewModel.folderQuery(DatasetStats.ROOT_FOLDER)) + 1, "(root)");
             for (Map.Entry<ProblemKind, Long> e : StatsViewModel.problemCounts(problems).entrySet()) {
                 assertEquals(e.getValue(), count(engine, StatsViewModel.problemQuery(e.getKey().kind())));
             }

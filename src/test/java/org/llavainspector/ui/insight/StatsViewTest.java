@@ -167,7 +167,8 @@ class StatsViewTest {
         int before = queries.size();
         if (expected().imageFolders(12).containsKey(DatasetStats.ROOT_FOLDER)) {
             click(robot, bar(robot, "chart-folders", DatasetStats.ROOT_FOLDER).getNode());
-            assertEquals(before, queries.size(), "(root) has no query");
+            assertEquals(before + 1, queries.size(), "(root) selects the images with no folder");
+            assertEquals("has:image -image:/", queries.get(queries.size() - 1));
         }
     }
 
@@ -184,7 +185,7 @@ class StatsViewTest {
             Query.parse(StatsViewModel.problemQuery(k.kind()));
         }
         assertEquals("placement:start", StatsViewModel.placementQuery(ImageToken.Placement.START));
-        assertNull(StatsViewModel.folderQuery(DatasetStats.ROOT_FOLDER));
+        assertEquals("has:image -image:/", StatsViewModel.folderQuery(DatasetStats.ROOT_FOLDER));
         assertEquals("from:\"odd role\"", StatsViewModel.fromQuery("odd role"));
         assertTrue(stats.records() > 0);
     }
