@@ -72,15 +72,14 @@ public final class DatasetScanner {
      */
     static DatasetFormat scan(Path file, RecordVisitor visitor, TaskMonitor monitor, boolean turnDetails)
             throws DatasetException {
-        // the byte-level fast path first; where it is not sure, this scanner reads the file again, handing the
-        // visitor only the records it has not seen yet (the fast path never reads a record differently)
-        Counted counted = new Counted(visitor);
+        // the byte-level fast path first; where it is not sure, this scanner reads the file again (the fast path
+        // never reads a record differently, so the visitor is only handed the records it has not seen yet)
+        HandOver once = new HandOver(visitor);
         MonotonicProgress progress = new MonotonicProgress(monitor);
         try {
-            return RawScanner.scan(file, counted, progress, turnDetails);
+            return RawScanner.scan(file, once, progress, turnDetails);
         } catch (RawScanner.Bail unsure) {
-            RecordVisitor rest = counted.seen == 0 ? visitor : new SkipFirst(visitor, counted.seen);
-            return new DatasetScanner(file, progress, 0, -1, false, turnDetails).run(rest);
+            return scanWithJackson(file, once, progress, turnDetails);
         }
     }
 
@@ -90,41 +89,20 @@ public final class DatasetScanner {
         return new DatasetScanner(file, monitor, 0, -1, false, turnDetails).run(visitor);
     }
 
-    /** Counts the records handed to a visitor. */
-    private static final class Counted implements RecordVisitor {
+    /** Hands each record to the visitor once, in order, even when a second reading starts again from the first. */
+    private static final class HandOver implements RecordVisitor {
         private final RecordVisitor visitor;
-        private int seen;
+        private int handed;
 
-        Counted(RecordVisitor visitor) {
+        HandOver(RecordVisitor visitor) {
             this.visitor = visitor;
         }
 
         @Override
         public void visit(RecordSummary record) {
-            visitor.visit(record);
-            seen++;
-        }
-
-        @Override
-        public void finish(DatasetFormat format, int records) {
-            visitor.finish(format, records);
-        }
-    }
-
-    /** Passes on every record after the first {@code skip} ones (which the visitor has had already). */
-    private static final class SkipFirst implements RecordVisitor {
-        private final RecordVisitor visitor;
-        private final int skip;
-
-        SkipFirst(RecordVisitor visitor, int skip) {
-            this.visitor = visitor;
-            this.skip = skip;
-        }
-
-        @Override
-        public void visit(RecordSummary record) {
-            if (record.index() >= skip) {
+            if (record.index() >= handed) {
                 visitor.visit(record);
+                handed = record.index() + 1;
             }
         }
 
@@ -169,6 +147,18 @@ public final class DatasetScanner {
      * at or after {@code stopAt} (which must equal the next slice's start), or -1 when the slice reached the end.
      */
     static long scanSlice(Path file, DatasetFormat format, long start, long stopAt, RecordVisitor visitor,
+            TaskMonitor monitor, boolean turnDetails) throws DatasetException {
+        HandOver once = new HandOver(visitor);
+        MonotonicProgress progress = new MonotonicProgress(monitor);
+        try {
+            return RawScanner.scanSlice(file, format, start, stopAt, once, progress, turnDetails);
+        } catch (RawScanner.Bail unsure) {
+            return scanSliceWithJackson(file, format, start, stopAt, once, progress, turnDetails);
+        }
+    }
+
+    /** {@link #scanSlice} read by Jackson alone (the reference of the tests). */
+    static long scanSliceWithJackson(Path file, DatasetFormat format, long start, long stopAt, RecordVisitor visitor,
             TaskMonitor monitor, boolean turnDetails) throws DatasetException {
         DatasetScanner scanner = new DatasetScanner(file, monitor, start, stopAt,
                 start > 0 && format == DatasetFormat.JSON_ARRAY, turnDetails);

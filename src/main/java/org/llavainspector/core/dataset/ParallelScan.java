@@ -27,8 +27,7 @@ import org.llavainspector.core.util.TaskMonitor;
  * When a check fails, the layout is compact, or a slice finds bad input, the whole pass is run again sequentially,
  * which also gives errors their exact record number, line and column.
  *
- * <p>Each slice (and the sequential pass) is first read by the byte-level {@link RawScanner}; where it is not sure,
- * that part is read again with the Jackson {@link DatasetScanner}.
+ * <p>Each slice (and the sequential pass) is read by {@link DatasetScanner}, with its byte-level fast path.
  */
 public final class ParallelScan {
     /** Files smaller than this are read on one thread: splitting would cost more than it saves. */
@@ -92,13 +91,7 @@ public final class ParallelScan {
                 };
                 futures.add(pool.submit(() -> {
                     V visitor = newVisitor.get();
-                    long stoppedAt;
-                    try {
-                        stoppedAt = RawScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
-                    } catch (RawScanner.Bail notSure) {
-                        visitor = newVisitor.get();
-                        stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
-                    }
+                    long stoppedAt = DatasetScanner.scanSlice(file, format, from, to, visitor, part, turnDetails);
                     return new Slice<>(visitor, stoppedAt == to);
                 }));
             }

@@ -229,7 +229,8 @@ class RawScannerTest {
             long to = k + 1 < starts.size() ? starts.get(k + 1) : -1;
             Recorder a = new Recorder();
             Recorder b = new Recorder();
-            long stopA = DatasetScanner.scanSlice(f, DatasetFormat.JSON_ARRAY, from, to, a, TaskMonitor.NONE, true);
+            long stopA = DatasetScanner.scanSliceWithJackson(f, DatasetFormat.JSON_ARRAY, from, to, a, TaskMonitor.NONE,
+                    true);
             long stopB = RawScanner.scanSlice(f, DatasetFormat.JSON_ARRAY, from, to, b, TaskMonitor.NONE, true);
             assertEquals(stopA, stopB);
             assertEquals(a.lines, b.lines);
@@ -249,7 +250,7 @@ class RawScannerTest {
     }
 
     @Test
-    void whereTheFastPathGivesUpJacksonGoesOnWithoutRepeatingOrLosingARecord() throws IOException {
+    void whereTheFastPathGivesUpJacksonGoesOnWithoutRepeatingOrLosingARecord() throws Exception {
         StringBuilder sb = new StringBuilder("[\n");
         for (int i = 0; i < 3000; i++) {
             // record 1700 has an escaped field name, which only Jackson reads
@@ -263,6 +264,16 @@ class RawScannerTest {
         List<String> expected = jackson(good, true);
         assertEquals(3001, expected.size());
         assertEquals(expected, combined(good));
+        // the same in a parallel pass, where the fast path gives up inside one slice
+        org.llavainspector.core.stats.DatasetStats reference = new org.llavainspector.core.stats.DatasetStats();
+        DatasetScanner.scanWithJackson(good, reference, TaskMonitor.NONE, true);
+        org.llavainspector.core.stats.DatasetStats parallel = ParallelScan.scan(good,
+                org.llavainspector.core.stats.DatasetStats::new, org.llavainspector.core.stats.DatasetStats::merge, 3,
+                TaskMonitor.NONE, 0);
+        assertEquals(3000, parallel.records());
+        assertEquals(reference.turnsHistogram(), parallel.turnsHistogram());
+        assertEquals(reference.gptLengths(), parallel.gptLengths());
+        assertEquals(reference.imageFolders(10), parallel.imageFolders(10));
 
         // malformed after the point where the fast path gave up: Jackson's own message, records before it once
         String broken = sb.toString().replace("\"r2500\"", "\"r2500\" oops");
