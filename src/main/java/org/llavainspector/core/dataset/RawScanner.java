@@ -96,6 +96,9 @@ final class RawScanner {
     /** Absolute offset of the current line's first byte (as Jackson counts it: a slice of an array starts with '['). */
     private long lineStart;
     private char[] chars = new char[256];
+    /** The name of the member {@link #member} read last: where it starts in {@link #buf}, its length in bytes. */
+    private int nameStart;
+    private int nameLength;
     private int charCount;
     private int recordIndex = -1;
     private long stoppedAt = -1;
@@ -281,41 +284,19 @@ final class RawScanner {
 
     /** The fields of a record object, from after its '{'; returns the position after its '}'. */
     private int fields(int p, int depth) throws NeedMore, Bail {
-        p = ws(p);
-        if (at(p) == '}') {
-            return p + 1;
-        }
-        while (true) {
-            if (at(p) != '"') {
-                throw BAIL;
-            }
-            int nameStart = p + 1;
-            p = name(nameStart);
-            int nameLength = p - 1 - nameStart;
-            p = ws(p);
-            if (at(p) != ':') {
-                throw BAIL;
-            }
-            p = ws(p + 1);
-            if (is(ID, nameStart, nameLength)) {
+        for (p = first(p, '}'); p >= 0; p = next(p, '}')) {
+            p = member(p);
+            if (isName(ID)) {
                 p = id(p, depth);
-            } else if (is(IMAGE, nameStart, nameLength)) {
+            } else if (isName(IMAGE)) {
                 p = image(p, depth);
-            } else if (is(CONVERSATIONS, nameStart, nameLength)) {
+            } else if (isName(CONVERSATIONS)) {
                 p = conversations(p, depth);
             } else {
                 p = skipValue(p, depth + 1);
             }
-            p = ws(p);
-            byte b = at(p);
-            if (b == ',') {
-                p = ws(p + 1);
-            } else if (b == '}') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
         }
+        return ~p;
     }
 
     private int id(int p, int depth) throws NeedMore, Bail {
@@ -350,11 +331,7 @@ final class RawScanner {
         if (b != '[') {
             return skipValue(p, depth + 1);
         }
-        p = ws(p + 1);
-        if (at(p) == ']') {
-            return p + 1;
-        }
-        while (true) {
+        for (p = first(p + 1, ']'); p >= 0; p = next(p, ']')) {
             if (at(p) == '"') {
                 p = decode(p + 1);
                 summary.addImage(chars, 0, charCount);
@@ -362,16 +339,8 @@ final class RawScanner {
                 summary.imageListHasNonString = true;
                 p = skipValue(p, depth + 2);
             }
-            p = ws(p);
-            byte c = at(p);
-            if (c == ',') {
-                p = ws(p + 1);
-            } else if (c == ']') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
         }
+        return ~p;
     }
 
     private int conversations(int p, int depth) throws NeedMore, Bail {
@@ -380,11 +349,7 @@ final class RawScanner {
         if (b != '[') {
             return skipValue(p, depth + 1);
         }
-        p = ws(p + 1);
-        if (at(p) == ']') {
-            return p + 1;
-        }
-        while (true) {
+        for (p = first(p + 1, ']'); p >= 0; p = next(p, ']')) {
             int turn = summary.addTurn();
             byte t = at(p);
             if (!turnDetails || t != '{') {
@@ -395,38 +360,16 @@ final class RawScanner {
             } else {
                 p = turn(p + 1, turn, depth + 2);
             }
-            p = ws(p);
-            byte c = at(p);
-            if (c == ',') {
-                p = ws(p + 1);
-            } else if (c == ']') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
         }
+        return ~p;
     }
 
     /** The fields of a turn object, from after its '{'. */
     private int turn(int p, int turn, int depth) throws NeedMore, Bail {
-        p = ws(p);
-        if (at(p) == '}') {
-            return p + 1;
-        }
-        while (true) {
-            if (at(p) != '"') {
-                throw BAIL;
-            }
-            int nameStart = p + 1;
-            p = name(nameStart);
-            int nameLength = p - 1 - nameStart;
-            p = ws(p);
-            if (at(p) != ':') {
-                throw BAIL;
-            }
-            p = ws(p + 1);
+        for (p = first(p, '}'); p >= 0; p = next(p, '}')) {
+            p = member(p);
             byte v = at(p);
-            if (is(FROM, nameStart, nameLength)) {
+            if (isName(FROM)) {
                 summary.fromShape[turn] = shapeOf(v);
                 if (v == '"') {
                     p = role(p + 1, turn);
@@ -434,22 +377,14 @@ final class RawScanner {
                     summary.from[turn] = null;
                     p = skipValue(p, depth + 1);
                 }
-            } else if (is(VALUE, nameStart, nameLength)) {
+            } else if (isName(VALUE)) {
                 summary.valueShape[turn] = shapeOf(v);
                 p = v == '"' ? valueText(p + 1, turn) : skipValue(p, depth + 1);
             } else {
                 p = skipValue(p, depth + 1);
             }
-            p = ws(p);
-            byte b = at(p);
-            if (b == ',') {
-                p = ws(p + 1);
-            } else if (b == '}') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
         }
+        return ~p;
     }
 
     /** A turn's role from after its opening quote: the usual "human" and "gpt" straight from the bytes. */
@@ -887,49 +822,62 @@ final class RawScanner {
     }
 
     private int skipObject(int p, int depth) throws NeedMore, Bail {
-        p = ws(p);
-        if (at(p) == '}') {
-            return p + 1;
+        for (p = first(p, '}'); p >= 0; p = next(p, '}')) {
+            p = skipValue(member(p), depth + 1);
         }
-        while (true) {
-            if (at(p) != '"') {
-                throw BAIL;
-            }
-            p = name(p + 1);
-            p = ws(p);
-            if (at(p) != ':') {
-                throw BAIL;
-            }
-            p = skipValue(ws(p + 1), depth + 1);
-            p = ws(p);
-            byte b = at(p);
-            if (b == ',') {
-                p = ws(p + 1);
-            } else if (b == '}') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
-        }
+        return ~p;
     }
 
     private int skipArray(int p, int depth) throws NeedMore, Bail {
-        p = ws(p);
-        if (at(p) == ']') {
-            return p + 1;
-        }
-        while (true) {
+        for (p = first(p, ']'); p >= 0; p = next(p, ']')) {
             p = skipValue(p, depth + 1);
-            p = ws(p);
-            byte b = at(p);
-            if (b == ',') {
-                p = ws(p + 1);
-            } else if (b == ']') {
-                return p + 1;
-            } else {
-                throw BAIL;
-            }
         }
+        return ~p;
+    }
+
+    // ---- members and elements of objects and lists --------------------------------------------------------------------
+    // A loop over them: for (p = first(p, close); p >= 0; p = next(p, close)) { p = <read one>; } return ~p;
+
+    /**
+     * From after an opening '{' or '[': where the first member or element starts, or {@code ~end} (negative) when
+     * the object or list is empty, {@code end} being the position after {@code close}.
+     */
+    private int first(int p, char close) throws NeedMore {
+        p = ws(p);
+        return at(p) == close ? ~(p + 1) : p;
+    }
+
+    /** After a member or element: where the next one starts (after a comma), or {@code ~end} after {@code close}. */
+    private int next(int p, char close) throws NeedMore, Bail {
+        p = ws(p);
+        byte b = at(p);
+        if (b == ',') {
+            return ws(p + 1);
+        }
+        if (b == close) {
+            return ~(p + 1);
+        }
+        throw BAIL;
+    }
+
+    /** A member's quoted name (kept for {@link #isName}) and its colon; returns where its value starts. */
+    private int member(int p) throws NeedMore, Bail {
+        if (at(p) != '"') {
+            throw BAIL;
+        }
+        nameStart = p + 1;
+        int end = name(nameStart);
+        nameLength = end - 1 - nameStart;
+        p = ws(end);
+        if (at(p) != ':') {
+            throw BAIL;
+        }
+        return ws(p + 1);
+    }
+
+    /** Whether the name of the member just read by {@link #member} is {@code expected}. */
+    private boolean isName(byte[] expected) {
+        return is(expected, nameStart, nameLength);
     }
 
     private int literal(int p, String word) throws NeedMore, Bail {
