@@ -28,11 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.llavainspector.bench.Jpeg;
 import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageHealthChecker;
@@ -434,7 +430,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
             int h = Math.max(8, (int) (pixels * scale / w));
             BufferedImage img = picture(random, w, h);
             for (float q = 0.9f; q >= 0.3f; q -= 0.05f) {
-                byte[] jpeg = encode(img, q);
+                byte[] jpeg = Jpeg.encode(img, q);
                 if (jpeg.length <= target - 4) {
                     return pad(jpeg, target);
                 }
@@ -468,23 +464,6 @@ public final class BenchImagesCommand implements Callable<Integer> {
             data[i] = (byte) Math.max(0, Math.min(255, v));
         }
         return img;
-    }
-
-    private static byte[] encode(BufferedImage img, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try {
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(quality);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(img, null, null), p);
-            }
-            return bytes.toByteArray();
-        } finally {
-            writer.dispose();
-        }
     }
 
     /** Inserts COM segments right after SOI so that the file is exactly {@code target} bytes. */

@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.llavainspector.bench.Jpeg;
 import org.llavainspector.core.dataset.DemoDataset;
 
 /** dHash on the real photos of the demo zip: stable under copies and re-encoding, far apart between photos. */
@@ -64,7 +60,7 @@ class DifferenceHashTest {
             long h = demoHash(name);
             for (double factor : new double[] {0.3, 0.55, 1.7}) {
                 for (float quality : new float[] {0.4f, 0.9f}) {
-                    byte[] copy = jpeg(scaled(original, factor), quality);
+                    byte[] copy = Jpeg.encode(scaled(original, factor), quality);
                     int d = DifferenceHash.distance(h, hash("copy.jpg", copy));
                     assertTrue(d <= 5, name + " vs a copy at " + factor + "x, quality " + quality + ": " + d + " bits");
                     worst = Math.max(worst, d);
@@ -137,22 +133,5 @@ class DifferenceHashTest {
         g.drawImage(src, 0, 0, w, h, null);
         g.dispose();
         return out;
-    }
-
-    static byte[] jpeg(BufferedImage img, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try {
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(quality);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(img, null, null), p);
-            }
-            return bytes.toByteArray();
-        } finally {
-            writer.dispose();
-        }
     }
 }
