@@ -27,6 +27,7 @@ import org.llavainspector.core.image.ThumbnailCache;
 import org.llavainspector.core.util.TaskMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,17 +41,8 @@ import picocli.CommandLine.Spec;
                 + "'bench images' (generated once under --dir): hashes/s against thumbnails/s in the same run, "
                 + "the cached second pass, grouping of --group-hashes hashes, the hash cache. Prints a markdown table."})
 public final class BenchHashesCommand implements Callable<Integer> {
-    @Option(names = "--dir", paramLabel = "DIR", description = "where the synthetic data lives (default: ${DEFAULT-VALUE})")
-    Path dir = Path.of("bench-data");
-
-    @Option(names = "--entries", description = "images in the zip (default: ${DEFAULT-VALUE}, as CC-3M)")
-    int entries = 595_375;
-
-    @Option(names = "--entry-bytes", description = "bytes per JPEG (default: ${DEFAULT-VALUE})")
-    int entryBytes = 13_800;
-
-    @Option(names = "--seed", description = "seed of the data and the random picks (default: ${DEFAULT-VALUE})")
-    long seed = 42;
+    @Mixin
+    SyntheticZipOptions data = new SyntheticZipOptions();
 
     @Option(names = "--images", description = "distinct random images per measured run (default: ${DEFAULT-VALUE})")
     int images = 3_000;
@@ -73,20 +65,18 @@ public final class BenchHashesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getErr();
-        if (images < 1 || rounds < 1 || threads < 1 || groupHashes < 2 || entries < images * (rounds * 2 + 1)) {
+        if (images < 1 || rounds < 1 || threads < 1 || groupHashes < 2 || data.entries < images * (rounds * 2 + 1)) {
             throw new CliException("need --images, --rounds, --threads >= 1, --group-hashes >= 2 and "
                     + "--entries >= --images * (2 * --rounds + 1)");
         }
-        BenchImagesCommand data = new BenchImagesCommand();
-        data.dir = dir;
-        data.entries = entries;
-        data.entryBytes = entryBytes;
-        data.seed = seed;
-        Path zip = data.syntheticZip(log);
+        BenchImagesCommand imageBench = new BenchImagesCommand();
+        imageBench.data = data;
+        Path zip = imageBench.syntheticZip(log);
 
         row("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", load average before the run " + String.format(Locale.ROOT, "%.2f", loadAverage()), "");
-        row("synthetic zip", ImagesCommand.fmt(entries) + " stored JPEGs of " + ImagesCommand.fmt(entryBytes) + " B, "
+        row("synthetic zip", ImagesCommand.fmt(data.entries) + " stored JPEGs of " + ImagesCommand.fmt(data.entryBytes)
+                + " B, "
                 + String.format(Locale.ROOT, "%.2f GB", Files.size(zip) / 1e9), "");
         measureRates(zip);
         measureGrouping();
@@ -104,8 +94,8 @@ public final class BenchHashesCommand implements Callable<Integer> {
 
     /** Thumbnails and hashes, alternately, each run on its own distinct random entries (no run hits a warm page). */
     private void measureRates(Path zip) throws IOException {
-        Random random = new Random(seed + 3);
-        int[] picks = random.ints(0, entries).distinct().limit((long) images * (rounds * 2 + 1)).toArray();
+        Random random = new Random(data.seed + 3);
+        int[] picks = random.ints(0, data.entries).distinct().limit((long) images * (rounds * 2 + 1)).toArray();
         double[] thumbs = new double[rounds];
         double[] thumbsCpu = new double[rounds];
         double[] hashes = new double[rounds];
@@ -182,7 +172,7 @@ public final class BenchHashesCommand implements Callable<Integer> {
 
     /** Random hashes with 1 % planted near copies (1 to 6 bits away), grouped at the default distance. */
     private void measureGrouping() {
-        Random random = new Random(seed + 4);
+        Random random = new Random(data.seed + 4);
         long[] hashes = new long[groupHashes];
         int planted = 0;
         for (int i = 0; i < groupHashes; i++) {
@@ -212,13 +202,13 @@ public final class BenchHashesCommand implements Callable<Integer> {
     /** The cache of a CC-3M-sized dataset: written, read back, its size. */
     private void measureCache() throws IOException {
         ImageHashCache cache = new ImageHashCache();
-        Random random = new Random(seed + 5);
-        String source = "zip:" + dir.toAbsolutePath().resolve("cc3m.zip") + "|8300000000|1700000000000";
+        Random random = new Random(data.seed + 5);
+        String source = "zip:" + data.dir.toAbsolutePath().resolve("cc3m.zip") + "|8300000000|1700000000000";
         for (int i = 0; i < groupHashes; i++) {
-            cache.put(new ImageHashCache.Key(source, BenchImagesCommand.name(i), entryBytes, 0),
+            cache.put(new ImageHashCache.Key(source, BenchImagesCommand.name(i), data.entryBytes, 0),
                     new ImageHashCache.Entry(ImageStatus.OK, random.nextLong()));
         }
-        Path file = dir.resolve("bench" + ImageHashCache.SUFFIX);
+        Path file = data.dir.resolve("bench" + ImageHashCache.SUFFIX);
         long t0 = System.nanoTime();
         long bytes = cache.save(file);
         double save = BenchImagesCommand.seconds(t0);

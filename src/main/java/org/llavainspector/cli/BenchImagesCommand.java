@@ -41,6 +41,7 @@ import org.llavainspector.core.image.ZipImageSource;
 import org.llavainspector.core.util.TaskMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
                 + "seeded): zip open, existence check of every image (in-process and as a whole process), "
                 + "thumbnails per second, cache peak weight against its budget. Prints a markdown table."})
 public final class BenchImagesCommand implements Callable<Integer> {
-    private static final int CC3M_ENTRIES = 595_375;
+    static final int CC3M_ENTRIES = 595_375;
     private static final int VARIANTS = 48;
     private static final String[] PROMPTS = {
         "Provide a brief description of the given image.\\n<image>",
@@ -65,20 +66,8 @@ public final class BenchImagesCommand implements Callable<Integer> {
             + "mountain river old new red blue green view house car bike tree flowers food table window people "
             + "vector illustration background portrait landscape night light sky water boat").split(" ");
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "where the synthetic data lives (default: ${DEFAULT-VALUE})")
-    Path dir = Path.of("bench-data");
-
-    @Option(names = "--entries", description = "images in the zip (default: ${DEFAULT-VALUE}, as CC-3M)")
-    int entries = CC3M_ENTRIES;
-
-    @Option(names = "--entry-bytes", description = "bytes per JPEG (default: ${DEFAULT-VALUE}, about 8.2 GB in all)")
-    int entryBytes = 13_800;
-
-    @Option(names = "--pixels", description = "pixels per image (default: about one per bit of --entry-bytes)")
-    int pixels;
-
-    @Option(names = "--seed", description = "seed of the generated data and the random picks (default: ${DEFAULT-VALUE})")
-    long seed = 42;
+    @Mixin
+    SyntheticZipOptions data = new SyntheticZipOptions();
 
     @Option(names = "--thumbnails", description = "random thumbnails per throughput run (default: ${DEFAULT-VALUE})")
     int thumbnails = 4_000;
@@ -109,20 +98,17 @@ public final class BenchImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getErr();
-        Files.createDirectories(dir);
-        if (pixels <= 0) {
-            pixels = entryBytes * 8;
-        }
-        Path zip = dir.resolve(String.format(Locale.ROOT, "cc3m-synthetic-%d-%dB-%dpx-seed%d.zip", entries, entryBytes,
-                pixels, seed));
-        Path chat = dir.resolve(String.format(Locale.ROOT, "chat-synthetic-%d-seed%d.json", entries, seed));
+        Files.createDirectories(data.dir);
+        Path zip = data.zip();
+        Path chat = data.chat();
         prepare(zip, chat);
 
         row("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, load average before the run "
                 + String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()),
                 "");
-        row("synthetic zip", fmt(entries) + " stored JPEGs of " + fmt(entryBytes) + " B (about " + fmt(pixels)
+        row("synthetic zip", fmt(data.entries) + " stored JPEGs of " + fmt(data.entryBytes) + " B (about "
+                + fmt(data.pixels())
                 + " px each), "
                 + String.format(Locale.ROOT, "%.2f GB", Files.size(zip) / 1e9), "");
         measureOpen(zip);
@@ -148,12 +134,8 @@ public final class BenchImagesCommand implements Callable<Integer> {
      */
     Path syntheticZip(PrintWriter progress) throws IOException {
         log = progress;
-        Files.createDirectories(dir);
-        if (pixels <= 0) {
-            pixels = entryBytes * 8;
-        }
-        Path zip = dir.resolve(String.format(Locale.ROOT, "cc3m-synthetic-%d-%dB-%dpx-seed%d.zip", entries, entryBytes,
-                pixels, seed));
+        Files.createDirectories(data.dir);
+        Path zip = data.zip();
         if (!Files.exists(zip)) {
             long t0 = System.nanoTime();
             writeZip(zip);
@@ -175,8 +157,8 @@ public final class BenchImagesCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             try (ZipImageSource src = ZipImageSource.open(zip)) {
                 s[i] = seconds(t0);
-                if (src.entryCount() != entries) {
-                    throw new IllegalStateException("zip has " + src.entryCount() + " entries, expected " + entries);
+                if (src.entryCount() != data.entries) {
+                    throw new IllegalStateException("zip has " + src.entryCount() + " entries, expected " + data.entries);
                 }
             }
         }
@@ -193,7 +175,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
             ImageHealthChecker.Report report = new ImageHealthChecker(loader, 1)
                     .check(index.size(), index::images, false, TaskMonitor.NONE, (r, p, s, m) -> { });
             double check = seconds(t1);
-            if (report.count(ImageStatus.OK) != entries) {
+            if (report.count(ImageStatus.OK) != data.entries) {
                 throw new IllegalStateException("expected every image to be found: " + report.problemCountsByKind());
             }
             row("existence check of " + fmt(report.images()) + " images, in-process",
@@ -223,7 +205,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
             }
         }
         double min = Arrays.stream(s).min().orElse(0);
-        row("existence check of " + fmt(entries) + " images, whole process (JVM start, JSON, zip, check)",
+        row("existence check of " + fmt(data.entries) + " images, whole process (JVM start, JSON, zip, check)",
                 String.format(Locale.ROOT, "%.2f s median of %d (best %.2f s)", median(s), processRuns, min), "< 3 s");
         log.println("bench: process said: " + output);
     }
@@ -231,14 +213,14 @@ public final class BenchImagesCommand implements Callable<Integer> {
     private void measureThumbnails(Path zip) throws IOException {
         try (ImageSources sources = ImageSources.open(List.of(zip), List.of())) {
             ImageLoader loader = new ImageLoader(sources, new ImageDecoder());
-            Random random = new Random(seed + 1);
+            Random random = new Random(data.seed + 1);
             for (int i = 0; i < 500; i++) {
-                check(loader.thumbnail(name(random.nextInt(entries))));
+                check(loader.thumbnail(name(random.nextInt(data.entries))));
             }
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             for (int i = 0; i < thumbnails; i++) {
-                check(loader.thumbnail(name(random.nextInt(entries))));
+                check(loader.thumbnail(name(random.nextInt(data.entries))));
             }
             double one = thumbnails / seconds(t0);
             double oneCpu = thumbnails / ((processCpuNanos() - cpu0) / 1e9);
@@ -274,13 +256,13 @@ public final class BenchImagesCommand implements Callable<Integer> {
         long budget = cacheBudgetMb << 20;
         try (ImageSources sources = ImageSources.open(List.of(zip), List.of());
              ThumbnailCache cache = new ThumbnailCache(new ImageLoader(sources, new ImageDecoder()), budget, threads)) {
-            Random random = new Random(seed + 2);
+            Random random = new Random(data.seed + 2);
             long t0 = System.nanoTime();
             // Scrolling a grid: a screenful of requests at a time, some of them revisits.
             for (int done = 0; done < cacheThumbnails; done += 256) {
                 List<CompletableFuture<LoadedImage>> page = new ArrayList<>();
                 for (int i = done; i < Math.min(cacheThumbnails, done + 256); i++) {
-                    page.add(cache.request(name(random.nextInt(Math.min(entries, cacheThumbnails * 2)))));
+                    page.add(cache.request(name(random.nextInt(Math.min(data.entries, cacheThumbnails * 2)))));
                 }
                 awaitAll(page);
             }
@@ -334,7 +316,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     private List<String> distinctRandomNames(Random random, int n) {
-        int[] picks = random.ints(0, entries).distinct().limit(Math.min(n, entries)).toArray();
+        int[] picks = random.ints(0, data.entries).distinct().limit(Math.min(n, data.entries)).toArray();
         List<String> out = new ArrayList<>(picks.length);
         for (int p : picks) {
             out.add(name(p));
@@ -360,11 +342,11 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     private void writeZip(Path zip) throws IOException {
-        Random random = new Random(seed);
+        Random random = new Random(data.seed);
         byte[][] variants = new byte[VARIANTS][];
         long[] crcs = new long[VARIANTS];
         for (int v = 0; v < VARIANTS; v++) {
-            variants[v] = syntheticJpeg(random, entryBytes, pixels);
+            variants[v] = syntheticJpeg(random, data.entryBytes, data.pixels());
             CRC32 crc = new CRC32();
             crc.update(variants[v]);
             crcs[v] = crc.getValue();
@@ -373,7 +355,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
         long time = 1_500_000_000_000L;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
              ZipOutputStream out = new ZipOutputStream(os)) {
-            for (int i = 0; i < entries; i++) {
+            for (int i = 0; i < data.entries; i++) {
                 int v = random.nextInt(VARIANTS);
                 ZipEntry e = new ZipEntry(name(i));
                 e.setMethod(ZipEntry.STORED);
@@ -385,7 +367,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
                 out.write(variants[v]);
                 out.closeEntry();
                 if (i % 50_000 == 0) {
-                    log.printf(Locale.ROOT, "\rbench: writing %s: %d%%", zip.getFileName(), 100L * i / entries);
+                    log.printf(Locale.ROOT, "\rbench: writing %s: %d%%", zip.getFileName(), 100L * i / data.entries);
                     log.flush();
                 }
             }
@@ -395,11 +377,11 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     private void writeChat(Path chat) throws IOException {
-        Random random = new Random(seed);
+        Random random = new Random(data.seed);
         Path tmp = chat.resolveSibling(chat.getFileName() + ".part");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write('[');
-            for (int i = 0; i < entries; i++) {
+            for (int i = 0; i < data.entries; i++) {
                 String id = String.format(Locale.ROOT, "GCC_train_%09d", i);
                 StringBuilder caption = new StringBuilder();
                 for (int k = 6 + random.nextInt(10); k > 0; k--) {

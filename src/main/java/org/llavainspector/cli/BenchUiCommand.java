@@ -37,8 +37,10 @@ public final class BenchUiCommand implements Callable<Integer> {
         }
         Files.createDirectories(data);
         Path instruct = ensure(DatasetKind.INSTRUCT, data.resolve("instruct.json"));
-        Path zip = data.resolve("cc3m-synthetic-595375-13800B-110400px-seed42.zip");
-        Path chatForZip = data.resolve("chat-synthetic-595375-seed42.json");
+        SyntheticZipOptions images = new SyntheticZipOptions(); // the zip of 'bench images' with its defaults
+        images.dir = data;
+        Path zip = images.zip();
+        Path chatForZip = images.chat();
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 "org.llavainspector.ui.bench.UiBenchmark$Main", instruct.toString()));
         if (Files.isRegularFile(zip) && Files.isRegularFile(chatForZip)) {
