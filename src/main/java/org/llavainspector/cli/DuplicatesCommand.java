@@ -122,12 +122,7 @@ public final class DuplicatesCommand implements Callable<Integer> {
     }
 
     private NearDuplicates.Result findNear(DatasetIndex index) throws IOException {
-        ImageSources sources;
-        try {
-            sources = ImageSources.open(images, maps);
-        } catch (IOException e) {
-            throw new CliException(e.getMessage());
-        }
+        ImageSources sources = ImagesCommand.openSources(images, maps);
         Path cacheFile = noCache ? null : cacheFile();
         ImageHashCache cache = null;
         if (cacheFile != null) {

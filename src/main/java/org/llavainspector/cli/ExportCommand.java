@@ -219,6 +219,6 @@ public final class ExportCommand implements Callable<Integer> {
         if (plain.isEmpty() && rules.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--images-out needs at least one --images SRC");
         }
-        return ExportRun.openSources(plain, rules);
+        return ImagesCommand.openSources(plain, rules);
     }
 }

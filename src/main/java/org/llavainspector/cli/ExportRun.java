@@ -18,7 +18,6 @@ import org.llavainspector.core.export.ExportSelection;
 import org.llavainspector.core.export.Exporter;
 import org.llavainspector.core.export.ImageCopyReport;
 import org.llavainspector.core.export.RecordFilter;
-import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.query.Query;
 import org.llavainspector.core.query.QueryEngine;
 import org.llavainspector.core.query.QueryFields;
@@ -95,14 +94,6 @@ final class ExportRun {
                     moved.get(0).record()));
         }
         return f;
-    }
-
-    static ImageSources openSources(List<Path> plain, List<String> rules) {
-        try {
-            return ImageSources.open(plain, rules);
-        } catch (IOException e) {
-            throw new CliException(e.getMessage());
-        }
     }
 
     /** Runs the export with a progress line. */

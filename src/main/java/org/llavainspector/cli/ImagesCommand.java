@@ -127,6 +127,15 @@ public final class ImagesCommand implements Callable<Integer> {
         return counts.isEmpty() ? "-" : j.toString();
     }
 
+    /** The image sources of the {@code --images} and {@code --map} options; one line naming the source if one fails. */
+    static ImageSources openSources(List<Path> plain, List<String> rules) {
+        try {
+            return ImageSources.open(plain, rules);
+        } catch (IOException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
     static String fmt(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

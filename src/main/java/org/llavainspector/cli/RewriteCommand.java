@@ -79,7 +79,7 @@ public final class RewriteCommand implements Callable<Integer> {
         ExportRun.QueryFilter query = filter == null ? null : ExportRun.parseFilter(filter, null, file);
         PrintWriter out = spec.commandLine().getOut();
         try (DatasetIndex index = ExportRun.index(file, spec.commandLine().getErr(), query);
-             ImageSources sources = images.isEmpty() ? null : ExportRun.openSources(images, maps)) {
+             ImageSources sources = images.isEmpty() ? null : ImagesCommand.openSources(images, maps)) {
             Session session = Session.create(List.of(file));
             ExportRun.bindAndCheckIds(session, index);
             List<SampleKey> targets = new ArrayList<>(index.size());

@@ -100,11 +100,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             return null;
         }
-        try {
-            return ImageSources.open(images, maps);
-        } catch (java.io.IOException e) {
-            throw new CliException(e.getMessage());
-        }
+        return ImagesCommand.openSources(images, maps);
     }
 
     /** Image problems, one per bad image reference, in record order. */
