@@ -189,43 +189,32 @@ public final class StatsView extends BorderPane {
     private void fill(BarChart<String, Number> chart, Map<String, Long> counts, Function<String, String> query) {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         List<XYChart.Data<String, Number>> data = new ArrayList<>();
-        counts.forEach((key, count) -> {
-            XYChart.Data<String, Number> d = new XYChart.Data<>(key, count);
-            String q = query.apply(key);
-            d.nodeProperty().addListener((obs, old, node) -> wire(node, key, count, q));
-            data.add(d);
-        });
+        counts.forEach((key, count) -> data.add(new XYChart.Data<>(key, count)));
         series.getData().setAll(data);
         chart.getData().setAll(List.of(series));
+        // the chart has made and styled its bars by now: mark them after it, or it would drop the mark
         for (XYChart.Data<String, Number> d : data) {
-            if (d.getNode() != null) {
-                wire(d.getNode(), d.getXValue(), d.getYValue().longValue(), query.apply(d.getXValue()));
-            }
+            wire(d.getNode(), d.getXValue(), d.getYValue().longValue(), query.apply(d.getXValue()));
         }
     }
 
     /** Questions (human turns) and answers (gpt turns) side by side per length bucket; no query selects by length. */
     private void fillLengths(DatasetStats stats) {
-        List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Long>> role : Map.of(StatsViewModel.QUESTIONS, stats.humanLengths(),
-                StatsViewModel.ANSWERS, stats.gptLengths()).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.setName(role.getKey());
-            role.getValue().forEach((bucket, count) -> {
-                XYChart.Data<String, Number> d = new XYChart.Data<>(bucket, count);
-                d.nodeProperty().addListener((obs, old, node) -> wire(node, role.getKey() + " of " + bucket
-                        + " characters", count, null));
-                s.getData().add(d);
-            });
-            series.add(s);
-        }
+        List<XYChart.Series<String, Number>> series = List.of(lengthSeries(StatsViewModel.QUESTIONS,
+                stats.humanLengths()), lengthSeries(StatsViewModel.ANSWERS, stats.gptLengths()));
         lengthsChart.getData().setAll(series);
         for (XYChart.Series<String, Number> s : series) {
             for (XYChart.Data<String, Number> d : s.getData()) {
                 wire(d.getNode(), s.getName() + " of " + d.getXValue() + " characters", d.getYValue().longValue(), null);
             }
         }
+    }
+
+    private static XYChart.Series<String, Number> lengthSeries(String name, Map<String, Long> counts) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        counts.forEach((bucket, count) -> series.getData().add(new XYChart.Data<>(bucket, count)));
+        return series;
     }
 
     private void wire(Node node, String key, long count, String query) {
@@ -237,16 +226,6 @@ public final class StatsView extends BorderPane {
         Tooltip.install(node, new Tooltip(tip));
         if (query != null) {
             node.getStyleClass().add(CLICKABLE);
-            // the chart resets a bar's style classes after handing it out: put the mark back each time
-            node.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> {
-                if (!node.getStyleClass().contains(CLICKABLE)) {
-                    javafx.application.Platform.runLater(() -> {
-                        if (!node.getStyleClass().contains(CLICKABLE)) {
-                            node.getStyleClass().add(CLICKABLE);
-                        }
-                    });
-                }
-            });
             node.setOnMouseClicked(e -> filter.accept(query));
         }
     }
