@@ -415,8 +415,9 @@ final class RawScanner {
         final boolean[] plain = PLAIN;
         int notUnits = 0; // bytes that are not a UTF-16 unit of their own (escape and multi-byte tails)
         boolean blank = true;
-        boolean exact = false;
+        boolean unsure = false; // a reading of the bytes could differ from that of the decoded text
         boolean simple = true; // only ASCII and two-byte escapes
+        int tokens = 0;
         while (true) {
             if (!blank) {
                 while (p < end && plain[b[p] & 0xFF]) {
@@ -453,7 +454,7 @@ final class RawScanner {
                         break;
                     case 'u':
                         if (hex4(p + 2) < 0x80 || blank) {
-                            exact = true;
+                            unsure = true;
                         }
                         simple = false;
                         p += 6;
@@ -464,7 +465,7 @@ final class RawScanner {
                 }
             } else if (c >= 0x20) {
                 if (c == '<' && token(p)) {
-                    exact = true;
+                    tokens++; // tokens cannot overlap: counting each '<' that starts one counts like ImageToken
                 }
                 if (c != ' ') {
                     blank = false;
@@ -472,7 +473,7 @@ final class RawScanner {
                 p++;
             } else if (c < 0) {
                 if (blank) {
-                    exact = true;
+                    unsure = true;
                 }
                 simple = false;
                 int k = utf8(p);
@@ -488,15 +489,13 @@ final class RawScanner {
         if (p - begin > MAX_STRING_BYTES) {
             throw BAIL;
         }
-        if (exact && simple) {
-            // tokens in a text of ASCII and plain escapes: counted and placed on the bytes
-            int tokens = 0;
-            for (int i = begin; i + TOKEN.length <= p; i++) {
-                if (buf[i] == '<' && token(i)) {
-                    tokens++;
-                    i += TOKEN.length - 1;
-                }
-            }
+        if (unsure || (tokens > 0 && !simple)) {
+            int after = decode(begin);
+            summary.setValueText(turn, chars, 0, charCount);
+            return after;
+        }
+        if (tokens > 0) {
+            // tokens in a text of ASCII and plain escapes: placed on the bytes
             int first = skipLeadingBlanks(begin, p);
             int last = trailingBlanksStart(begin, p);
             ImageToken.Placement placement;
@@ -512,11 +511,6 @@ final class RawScanner {
             summary.imageTokens[turn] = tokens;
             summary.placement[turn] = placement;
             return p + 1;
-        }
-        if (exact) {
-            int after = decode(begin);
-            summary.setValueText(turn, chars, 0, charCount);
-            return after;
         }
         summary.valueLength[turn] = p - begin - notUnits;
         summary.valueBlank[turn] = blank;
