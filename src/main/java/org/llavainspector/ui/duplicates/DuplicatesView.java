@@ -156,8 +156,9 @@ public final class DuplicatesView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
-        message.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new javafx.scene.control.Tooltip(message.getText()), message.textProperty()));
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(message.textProperty());
+        message.setTooltip(whole);
         progress.visibleProperty().bind(model.runningProperty());
         progress.managedProperty().bind(model.runningProperty());
         cancel.visibleProperty().bind(model.runningProperty());
