@@ -21,7 +21,6 @@ import org.llavainspector.core.image.ImageSizes;
  * is, and a button that reads every image's header (with progress and cancel).
  */
 public final class ImageSizesPane extends VBox {
-    private static final double CHART_WIDTH = 460;
     private final BarChart<String, Number> chart;
     private final Label known = new Label();
 
@@ -40,7 +39,7 @@ public final class ImageSizesPane extends VBox {
         chart.setTitle("Image sizes (longest side, px)");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefSize(CHART_WIDTH, 260);
+        chart.setPrefSize(StatsView.CHART_WIDTH, 260);
         chart.getStyleClass().add("stats-chart");
 
         known.setId("image-sizes-known");
@@ -71,8 +70,8 @@ public final class ImageSizesPane extends VBox {
         message.setMinWidth(0);
         readAll.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
-        actions.setPrefWidth(CHART_WIDTH);
-        known.setPrefWidth(CHART_WIDTH);
+        actions.setPrefWidth(StatsView.CHART_WIDTH);
+        known.setPrefWidth(StatsView.CHART_WIDTH);
 
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().addAll(chart, known, actions);

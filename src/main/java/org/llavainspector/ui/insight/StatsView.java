@@ -43,6 +43,8 @@ import org.llavainspector.core.validate.ProblemKind;
 public final class StatsView extends BorderPane {
     /** Style class of a bar that has a query (clickable). */
     public static final String CLICKABLE = "stats-bar-clickable";
+    /** Width of every chart tile: the dashboard's tiles all take the widest one's width. */
+    static final double CHART_WIDTH = 460;
 
     private final StatsViewModel model;
     private final Consumer<String> filter;
@@ -142,7 +144,7 @@ public final class StatsView extends BorderPane {
         chart.setTitle(title);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefSize(460, 300);
+        chart.setPrefSize(CHART_WIDTH, 300);
         chart.getStyleClass().add("stats-chart");
         return chart;
     }
