@@ -22,6 +22,7 @@ import org.llavainspector.bench.PythonInterpreter;
 import org.llavainspector.bench.StatsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,17 +44,12 @@ public final class BenchExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "bench-data",
-            description = "folder of the benchmark files (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Mixin
+    BenchRunOptions options = new BenchRunOptions();
 
     @Option(names = "--scratch", paramLabel = "DIR",
             description = "folder for outputs and the synthetic image zip (default: a temporary folder, removed after)")
     Path scratch;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "runs per side (default: ${DEFAULT-VALUE})")
-    int runs;
 
     @Option(names = "--kinds", paramLabel = "KIND", split = ",", defaultValue = "instruct,chat",
             converter = DatasetKindConverter.class,
@@ -85,9 +81,7 @@ public final class BenchExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
-        }
+        options.runs(spec);
         if (images < 0 || imageBytes < 16 || marks < 0 || edits < 0) {
             throw new ParameterException(spec.commandLine(),
                     "--images, --marks and --edits must not be negative, --image-bytes at least 16");
@@ -114,7 +108,7 @@ public final class BenchExportCommand implements Callable<Integer> {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Optional<PythonInterpreter> python = PythonInterpreter.find();
         ProcessMeter meter = ProcessMeter.detect();
-        ExportBenchmark bench = new ExportBenchmark(runs, log);
+        ExportBenchmark bench = new ExportBenchmark(options.runs, log);
         String loadBefore = BenchStatsCommand.loadAverage();
 
         List<StatsBenchmark.FileResult> exports = new ArrayList<>();
@@ -126,12 +120,13 @@ public final class BenchExportCommand implements Callable<Integer> {
                     work.resolve("ours-" + file.getFileName()).toString());
             Function<Path, List<String>> py = python.<Function<Path, List<String>>>map(p -> file -> p.jsonDumpCommand(
                     file, work.resolve("python-" + file.getFileName()))).orElse(null);
-            exports = bench.exports(data, kinds.stream().distinct().map(DatasetSpec::fullSize).toList(), ours, py,
-                    meter);
+            exports = bench.exports(options.data, kinds.stream().distinct().map(DatasetSpec::fullSize).toList(), ours,
+                    py, meter);
         }
 
         ExportBenchmark.ImageSubset subset = null;
-        Path chat = images > 0 || marks > 0 ? bench.ensureFile(data, DatasetSpec.fullSize(DatasetKind.CHAT)) : null;
+        Path chat = images > 0 || marks > 0
+                ? bench.ensureFile(options.data, DatasetSpec.fullSize(DatasetKind.CHAT)) : null;
         if (images > 0) {
             Path zip = work.resolve("chat-images-" + imageBytes + ".zip");
             long entries;

@@ -11,6 +11,7 @@ import org.llavainspector.bench.ProcessMeter;
 import org.llavainspector.bench.StatsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -30,19 +31,13 @@ public final class BenchInsightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "bench-data",
-            description = "folder of the benchmark files (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "runs per side (default: ${DEFAULT-VALUE})")
-    int runs;
+    @Mixin
+    BenchRunOptions options = new BenchRunOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
-        }
+        int runs = options.runs(spec);
+        Path data = options.data;
         PrintWriter log = spec.commandLine().getErr();
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

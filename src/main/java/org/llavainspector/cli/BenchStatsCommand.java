@@ -17,6 +17,7 @@ import org.llavainspector.bench.PythonInterpreter;
 import org.llavainspector.bench.StatsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -37,13 +38,8 @@ public final class BenchStatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "bench-data",
-            description = "folder of the benchmark files (default: ${DEFAULT-VALUE})")
-    Path data;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "runs per side and file (default: ${DEFAULT-VALUE})")
-    int runs;
+    @Mixin
+    BenchRunOptions options = new BenchRunOptions();
 
     @Option(names = "--kinds", paramLabel = "KIND", split = ",", defaultValue = "instruct,chat",
             converter = DatasetKindConverter.class,
@@ -65,9 +61,8 @@ public final class BenchStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
-        }
+        int runs = options.runs(spec);
+        Path data = options.data;
         if (launcher != null && !Files.isExecutable(launcher)) {
             throw new ParameterException(spec.commandLine(), "--launcher: not an executable file: " + launcher);
         }
