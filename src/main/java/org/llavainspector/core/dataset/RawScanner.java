@@ -1,7 +1,10 @@
 package org.llavainspector.core.dataset;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -61,6 +64,39 @@ final class RawScanner {
         for (int c = 0x20; c < 0x80; c++) {
             PLAIN[c] = c != '"' && c != '\\' && c != '<';
         }
+    }
+
+    /** Eight bytes of {@link #buf} at a time, for {@link #plainRun}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * Where the run of {@link #PLAIN} bytes that starts at {@code p} ends, or a little before it: skips eight bytes at
+     * a time while none of them is a quote, a backslash, a '&lt;', a control character or non-ASCII, and leaves the
+     * last (at most seven) bytes of the run to the caller's byte loop. The word tests are the usual "has a zero byte"
+     * and "has a byte below n" bit tricks; they never miss such a byte, so the caller's loop stays the judge.
+     */
+    private static int plainRun(byte[] b, int p, int end) {
+        while (p <= end - 8) {
+            if (special((long) LONGS.get(b, p))) {
+                return p;
+            }
+            p += 8;
+        }
+        return p;
+    }
+
+    private static boolean special(long w) {
+        long quote = w ^ (ONES * '"');
+        long backslash = w ^ (ONES * '\\');
+        long lt = w ^ (ONES * '<');
+        long special = (w - ONES * 0x20) & ~w // a byte below 0x20
+                | (quote - ONES) & ~quote
+                | (backslash - ONES) & ~backslash
+                | (lt - ONES) & ~lt
+                | w; // a byte of 0x80 or more
+        return (special & HIGH_BITS) != 0;
     }
 
     /** What each two-character escape stands for (0: not an escape; backslash-u is read on its own). */
@@ -420,6 +456,7 @@ final class RawScanner {
         int tokens = 0;
         while (true) {
             if (!blank) {
+                p = plainRun(b, p, end);
                 while (p < end && plain[b[p] & 0xFF]) {
                     p++;
                 }
@@ -683,6 +720,7 @@ final class RawScanner {
         final byte[] b = buf;
         final boolean[] plain = PLAIN;
         while (true) {
+            p = plainRun(b, p, lim);
             while (p < lim && plain[b[p] & 0xFF]) {
                 p++;
             }

@@ -145,6 +145,37 @@ class RawScannerTest {
         assertTrue(fast >= 30, "the fast path read only " + fast + " of the well-formed cases");
     }
 
+    /**
+     * Text is skipped eight bytes at a time while no byte in the word needs a look: every kind of such byte (quote
+     * escape, backslash escape, token, non-ASCII of each length, tab escape, a raw control byte) placed at every offset
+     * of a long plain run, in a gpt answer and in an unknown field, must read exactly like Jackson or make it give up.
+     */
+    @Test
+    void everyByteThatNeedsALookIsFoundAtEveryOffsetOfAWord() throws IOException {
+        String[] inserts = {"\\\"", "\\\\", "<image>", "\u00e9", "\u20ac", "\ud83d\ude00", "\\n", "\\u0041", "<", "\t"};
+        String plain = "The quick brown fox jumps over the lazy dog near a red kite and 3 boats, (calm) water!";
+        int fast = 0;
+        int cases = 0;
+        for (String insert : inserts) {
+            for (int at = 0; at <= 24; at++) {
+                String text = plain.substring(0, at) + insert + plain.substring(at);
+                String json = "[{\"id\": \"w" + at + "\", \"note\": \"" + text + "\", \"conversations\": [{\"from\": \"human\", "
+                        + "\"value\": \"q\"}, {\"from\": \"gpt\", \"value\": \"" + text + text + "\"}]}]";
+                Path f = write("word" + cases++ + ".json", json);
+                List<String> raw = raw(f, true);
+                List<String> reference = jackson(f, true);
+                if (raw != null) {
+                    fast++;
+                    assertEquals(reference, raw, json);
+                } else {
+                    assertTrue(insert.equals("\t"), "the fast path gave up on well-formed " + json);
+                    assertTrue(reference.get(0).startsWith("error"), "a raw tab must be an error: " + reference);
+                }
+            }
+        }
+        assertEquals(cases - 25, fast, "all but the raw tabs read on the fast path");
+    }
+
     @Test
     void malformedBytesAreNeverReadDifferently() throws IOException {
         byte[] demo = Files.readAllBytes(Path.of("samples/demo.json"));
