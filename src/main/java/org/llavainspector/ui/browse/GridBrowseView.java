@@ -82,7 +82,9 @@ public final class GridBrowseView extends StackPane {
         @Override
         protected void updateItem(Integer g, boolean empty) {
             super.updateItem(g, empty);
-            markCurrent();
+            if (!empty) {
+                markCurrent(); // an emptied cell is refilled at once (see ThumbnailCell): its state stays until then
+            }
         }
 
         void markCurrent() {

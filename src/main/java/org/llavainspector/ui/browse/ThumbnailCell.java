@@ -3,14 +3,16 @@ package org.llavainspector.ui.browse;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.llavainspector.core.image.LoadedImage;
-import org.llavainspector.ui.common.FxImages;
 import org.llavainspector.ui.main.MainViewModel;
 
 /**
@@ -26,6 +28,7 @@ class ThumbnailCell extends GridCell<Integer> {
     private final StackPane frame = new StackPane(placeholder, image, badge);
     private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
     private CompletableFuture<LoadedImage> pending;
+    private WritableImage canvas;
     private Integer shown;
 
     ThumbnailCell(MainViewModel model, double side) {
@@ -58,16 +61,19 @@ class ThumbnailCell extends GridCell<Integer> {
     @Override
     protected void updateItem(Integer g, boolean empty) {
         super.updateItem(g, empty);
-        // ControlsFX's grid empties and refills its cells on every layout pass: only a new sample counts
+        // ControlsFX's grid empties and refills its cells on every layout of a row (updateIndex(-1), then the index
+        // again): an emptied cell is hidden only if it is still empty when it is laid out, and only a new sample counts
         if (empty || g == null) {
-            getGraphic().setVisible(false);
+            requestLayout();
             return;
         }
-        getGraphic().setVisible(true);
-        refreshBadge();
+        if (!getGraphic().isVisible()) {
+            getGraphic().setVisible(true);
+        }
         if (g.equals(shown)) {
             return;
         }
+        refreshBadge();
         shown = g;
         if (pending != null) {
             pending.cancel(false);
@@ -91,6 +97,19 @@ class ThumbnailCell extends GridCell<Integer> {
         }));
     }
 
+    @Override
+    protected void layoutChildren() {
+        if (isEmpty() && getGraphic().isVisible()) {
+            getGraphic().setVisible(false);
+            shown = null;
+            if (pending != null) {
+                pending.cancel(false);
+                pending = null;
+            }
+        }
+        super.layoutChildren();
+    }
+
     /** Shows the sample's mark and tags (curation), re-read after every edit. */
     void refreshBadge() {
         Integer g = getItem();
@@ -109,7 +128,17 @@ class ThumbnailCell extends GridCell<Integer> {
 
     private void show(LoadedImage loaded) {
         if (loaded.hasPixels()) {
-            image.setImage(FxImages.toFx(loaded));
+            int w = loaded.width();
+            int h = loaded.height();
+            // each cell draws its thumbnails into one image of its own: scrolling through thousands of samples then
+            // allocates no image (nor, with the software renderer, a texture) per thumbnail shown
+            if (canvas == null || canvas.getWidth() < w || canvas.getHeight() < h) {
+                canvas = new WritableImage(Math.max(w, (int) (canvas == null ? 0 : canvas.getWidth())),
+                        Math.max(h, (int) (canvas == null ? 0 : canvas.getHeight())));
+            }
+            canvas.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), loaded.argb(), 0, w);
+            image.setViewport(new Rectangle2D(0, 0, w, h));
+            image.setImage(canvas);
             placeholder.setVisible(false);
         } else {
             showPlaceholder("mdal-broken_image", loaded.status() + ": " + loaded.message());

@@ -47,6 +47,8 @@ public final class CurationViewModel implements AutoCloseable {
     private Session session;
     private UndoStack undo;
     private Autosaver autosaver;
+    /** Earlier sessions being saved in the background, in order. */
+    private java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.completedFuture(null);
     private String restoredFilter;
     private Path sidecar;
 
@@ -70,9 +72,12 @@ public final class CurationViewModel implements AutoCloseable {
         this.collection = collection;
         List<Path> files = new ArrayList<>();
         collection.datasets().forEach(d -> files.add(d.file()));
-        closeSession();
+        Autosaver previous = autosaver;
+        Path previousSidecar = sidecar;
+        autosaver = null;
         if (!files.stream().allMatch(java.nio.file.Files::isRegularFile)) {
             // a file that cannot be read is reported by the indexer; curation needs every file of the collection
+            close(previous, true);
             session = null;
             changed();
             return;
@@ -80,6 +85,9 @@ public final class CurationViewModel implements AutoCloseable {
         try {
             SessionStore where = appOwned(files) ? appOwnedStore : store;
             sidecar = where.locate(files);
+            // the previous session is saved in the background (a File > Open must not wait on the disk), unless the
+            // new one is read from the same sidecar: then it must be written first
+            close(previous, sidecar.equals(previousSidecar));
             Optional<Session> restored = SessionStore.loadIfPresent(sidecar);
             session = restored.orElse(Session.create(files));
             if (restored.isPresent()) {
@@ -307,19 +315,39 @@ public final class CurationViewModel implements AutoCloseable {
         }
     }
 
-    private void closeSession() {
-        if (autosaver != null) {
-            try {
-                autosaver.close();
-            } catch (IOException e) {
-                notify.accept("saving the session failed: " + e.getMessage());
-            }
-            autosaver = null;
+    /** Saves what is unsaved and stops a session's autosave: now, or on a background thread. */
+    private void close(Autosaver saver, boolean now) {
+        if (saver == null) {
+            return;
+        }
+        if (now) {
+            closeNow(saver);
+        } else {
+            closing = closing.thenRunAsync(() -> {
+                try {
+                    saver.close();
+                } catch (IOException e) {
+                    Platform.runLater(() -> notify.accept("saving the session failed: " + e.getMessage()));
+                }
+            });
         }
     }
 
+    private void closeNow(Autosaver saver) {
+        try {
+            saver.close();
+        } catch (IOException e) {
+            notify.accept("saving the session failed: " + e.getMessage());
+        }
+    }
+
+    /** Saves the session (and waits for earlier sessions still being saved in the background). */
     @Override
     public void close() {
-        closeSession();
+        closing.join();
+        if (autosaver != null) {
+            closeNow(autosaver);
+            autosaver = null;
+        }
     }
 }

@@ -34,6 +34,7 @@ import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
+import org.llavainspector.ui.common.FramePacer;
 import org.llavainspector.core.curation.Session;
 import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.detail.SampleDetail;
@@ -67,6 +68,8 @@ public final class MainViewModel {
     private final BooleanProperty indexingComplete = new SimpleBooleanProperty(true);
     private final ObjectProperty<ComparisonQueryFields> comparison = new SimpleObjectProperty<>();
     private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
+    /** The indexer gives way while the window is late drawing (see FramePacer). */
+    private final FramePacer pacer = new FramePacer();
     private boolean filtered;
     private Task<SampleDetail> loading;
 
@@ -78,6 +81,7 @@ public final class MainViewModel {
             public void progress(long done, long total) {
                 indexedBytes.set(done);
                 totalBytes.set(total);
+                pacer.giveWay(); // called on the indexer's thread every thousand records or so
             }
         });
         pulse.setCycleCount(Timeline.INDEFINITE);
@@ -117,6 +121,7 @@ public final class MainViewModel {
             context.background().execute(() -> context.recentFiles().add(file)); // saves the preferences: not on the FX thread
         }
         pulse.play();
+        pacer.start();
         takeInNewSamples();
         curation.attach(collection);
         Session session = curation.session();
@@ -213,6 +218,7 @@ public final class MainViewModel {
         updateStatus(complete);
         if (complete) {
             pulse.stop();
+            pacer.stop();
         }
     }
 
