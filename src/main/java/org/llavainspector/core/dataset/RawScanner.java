@@ -45,6 +45,8 @@ final class RawScanner {
     private static final Bail BAIL = new Bail();
     private static final NeedMore NEED_MORE = new NeedMore();
     private static final int CHECK_EVERY = 1024;
+    /** Bytes that should be in the buffer when a record starts (see the reading loop). */
+    private static final int AHEAD = 64 * 1024;
     private static final int MAX_DEPTH = 200;
     private static final int MAX_STRING_BYTES = 1 << 20;
     private static final int MAX_NAME_BYTES = 1000;
@@ -206,6 +208,14 @@ final class RawScanner {
                     throw BAIL; // truncated
                 }
                 return finish(visitor, format);
+            }
+            if (lim - p < AHEAD && !eof) {
+                // refilled between records, so that a record seldom crosses the end of the buffer: the JIT then
+                // never sees the "need more bytes" branches inside a record taken, and need not recompile for them
+                p = refill(p, line, lineStart);
+                if (p >= lim) {
+                    continue;
+                }
             }
             long offset = bufStart + p;
             if (stopAt >= 0 && offset >= stopAt) {
