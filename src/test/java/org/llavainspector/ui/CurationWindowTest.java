@@ -65,11 +65,33 @@ class CurationWindowTest {
 
     private void waitForSample(FxRobot robot, String id) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.detail().getSample() != null
-                && id.equals(window.detail().getSample().id()));
+                && id.equals(window.detail().getSample().id())
+                && window.model().curation().session() != null); // the session is read in the background
     }
 
     private Mark markOf(int g) {
         return window.model().curation().stateOf(g).mark();
+    }
+
+    /**
+     * An image source the user added (not beside the dataset) is remembered by the session, which is read in the
+     * background: a new window on the same file opens that source again by itself.
+     */
+    @Test
+    void theSessionRemembersAnAddedImageSource(FxRobot robot) throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path zip = Files.copy(dir.resolve("images.zip"), elsewhere.resolve("photos.zip"));
+        robot.interact(() -> window.model().open(List.of(), List.of(zip), List.of()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().curation().session() != null
+                && window.model().curation().session().imageSources().contains(zip.toString()));
+        window.model().curation().flush();
+        robot.interact(() -> window.model().curation().close());
+        FxToolkit.cleanupStages();
+        context.close();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        robot.interact(() -> openWindow(stage));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> window.model().imageSourcesProperty().get().contains("photos.zip"));
     }
 
     @Test

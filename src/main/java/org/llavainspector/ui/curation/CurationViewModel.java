@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -47,8 +49,11 @@ public final class CurationViewModel implements AutoCloseable {
     private Session session;
     private UndoStack undo;
     private Autosaver autosaver;
-    /** Earlier sessions being saved in the background, in order. */
-    private java.util.concurrent.CompletableFuture<Void> closing = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** The last {@link #attachInBackground} still reading (and saving the session it replaces), for close to wait on. */
+    private CompletableFuture<?> preparing = CompletableFuture.completedFuture(null);
+    /** How many attaches began: an attach that finishes after a later one began is dropped. */
+    private long attachments;
+    private boolean closed;
     private String restoredFilter;
     private Path sidecar;
 
@@ -65,62 +70,124 @@ public final class CurationViewModel implements AutoCloseable {
     }
 
     /**
-     * Starts (or restores) the session over every file of the collection; called on the FX thread after files were
-     * added. A restored session whose files changed since is reported, never silently applied to other records.
+     * Starts (or restores) the session over every file of the collection, at once on the FX thread: for callers that
+     * need the session right away. The window uses {@link #attachInBackground}. A restored session whose files changed
+     * since is reported, never silently applied to other records.
      */
     public void attach(DatasetCollection collection) {
+        Attaching attaching = begin(collection);
+        install(attaching, attaching.prepare());
+    }
+
+    /**
+     * Like {@link #attach}, but what needs the disk (saving the previous session, reading the sidecar, the files'
+     * identities) runs on {@code executor}: the FX thread never waits on it. Until the returned future completes (on the
+     * FX thread) there is no session, and marks are not taken.
+     */
+    public CompletableFuture<Void> attachInBackground(DatasetCollection collection, Executor executor) {
+        Attaching attaching = begin(collection);
+        CompletableFuture<Void> attached = new CompletableFuture<>();
+        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(attaching::prepare, executor);
+        preparing = prepared;
+        prepared.whenComplete((p, error) -> Platform.runLater(() -> {
+            install(attaching, error == null ? p : Prepared.failed(error.getCause() == null ? error : error.getCause()));
+            attached.complete(null);
+        }));
+        return attached;
+    }
+
+    /** FX thread: takes the collection and puts the session in use away (it is saved by {@link Attaching#prepare}). */
+    private Attaching begin(DatasetCollection collection) {
         this.collection = collection;
+        closed = false;
         List<Path> files = new ArrayList<>();
         collection.datasets().forEach(d -> files.add(d.file()));
-        Autosaver previous = autosaver;
-        Path previousSidecar = sidecar;
+        Attaching attaching = new Attaching(++attachments, files, appOwned(files) ? appOwnedStore : store, autosaver);
         autosaver = null;
-        if (!files.stream().allMatch(java.nio.file.Files::isRegularFile)) {
-            // a file that cannot be read is reported by the indexer; curation needs every file of the collection
-            close(previous, true);
-            session = null;
+        session = null;
+        undo = null;
+        sidecar = null;
+        restoredFilter = null;
+        changed();
+        return attaching;
+    }
+
+    /** What {@link Attaching#prepare} read: the session and where it lives, or why there is none. */
+    private record Prepared(Path sidecar, Session session, boolean restored, List<String> messages) {
+        static Prepared failed(Throwable error) {
+            return new Prepared(null, null, false, List.of("curation session: " + error.getMessage()));
+        }
+    }
+
+    /** One call of attach: its number (a later call supersedes it), the files, and the session it replaces. */
+    private record Attaching(long number, List<Path> files, SessionStore where, Autosaver previous) {
+        /** Any thread: saves the previous session, then reads (or creates) the new one. */
+        Prepared prepare() {
+            List<String> messages = new ArrayList<>();
+            if (previous != null) {
+                // saved before the new one is read: they may share a sidecar
+                try {
+                    previous.close();
+                } catch (IOException e) {
+                    messages.add("saving the session failed: " + e.getMessage());
+                }
+            }
+            if (!files.stream().allMatch(java.nio.file.Files::isRegularFile)) {
+                // a file that cannot be read is reported by the indexer; curation needs every file of the collection
+                return new Prepared(null, null, false, messages);
+            }
+            try {
+                Path sidecar = where.locate(files);
+                Optional<Session> restored = SessionStore.loadIfPresent(sidecar);
+                Session session = restored.orElse(Session.create(files));
+                if (restored.isPresent()) {
+                    for (SourceCheck.Change change : SourceCheck.check(session)) {
+                        messages.add(change.message());
+                    }
+                }
+                return new Prepared(sidecar, session, restored.isPresent(), messages);
+            } catch (IOException | RuntimeException e) {
+                messages.add("curation session: " + e.getMessage());
+                return new Prepared(null, null, false, messages);
+            }
+        }
+    }
+
+    /** FX thread: puts the prepared session in use, unless a later attach (or close) came in between. */
+    private void install(Attaching attaching, Prepared prepared) {
+        prepared.messages().forEach(notify);
+        if (attaching.number() != attachments || closed || prepared.session() == null) {
+            // a superseded session was never shown nor edited: there is nothing of it to save
             changed();
             return;
         }
-        try {
-            SessionStore where = appOwned(files) ? appOwnedStore : store;
-            sidecar = where.locate(files);
-            // the previous session is saved in the background (a File > Open must not wait on the disk), unless the
-            // new one is read from the same sidecar: then it must be written first
-            close(previous, sidecar.equals(previousSidecar));
-            Optional<Session> restored = SessionStore.loadIfPresent(sidecar);
-            session = restored.orElse(Session.create(files));
-            if (restored.isPresent()) {
-                for (SourceCheck.Change change : SourceCheck.check(session)) {
-                    notify.accept(change.message());
-                }
-                if (!session.states().isEmpty()) {
-                    notify.accept("restored " + describe() + " from " + sidecar.getFileName());
-                }
-                restoredFilter = session.filter();
+        sidecar = prepared.sidecar();
+        session = prepared.session();
+        Path where = sidecar;
+        if (prepared.restored()) {
+            if (!session.states().isEmpty()) {
+                notify.accept("restored " + describe() + " from " + where.getFileName());
             }
-            session.bind(new Session.SourceRecords() {
-                @Override
-                public String id(SampleKey key) {
-                    Dataset d = datasetOf(key);
-                    return d == null || key.record() >= d.index().size() ? null : d.index().id(key.record());
-                }
-
-                @Override
-                public List<String> images(SampleKey key) {
-                    Dataset d = datasetOf(key);
-                    return d == null || key.record() >= d.index().size() ? List.of() : d.index().images(key.record());
-                }
-            });
-            undo = new UndoStack(session);
-            undo.addListener(() -> Platform.runLater(this::changed));
-            session.addListener(keys -> Platform.runLater(this::changed));
-            autosaver = new Autosaver(session, sidecar, e -> Platform.runLater(
-                    () -> notify.accept("autosave to " + sidecar + " failed: " + e.getMessage())));
-        } catch (IOException | RuntimeException e) {
-            notify.accept("curation session: " + e.getMessage());
-            session = null;
+            restoredFilter = session.filter();
         }
+        session.bind(new Session.SourceRecords() {
+            @Override
+            public String id(SampleKey key) {
+                Dataset d = datasetOf(key);
+                return d == null || key.record() >= d.index().size() ? null : d.index().id(key.record());
+            }
+
+            @Override
+            public List<String> images(SampleKey key) {
+                Dataset d = datasetOf(key);
+                return d == null || key.record() >= d.index().size() ? List.of() : d.index().images(key.record());
+            }
+        });
+        undo = new UndoStack(session);
+        undo.addListener(() -> Platform.runLater(this::changed));
+        session.addListener(keys -> Platform.runLater(this::changed));
+        autosaver = new Autosaver(session, where, e -> Platform.runLater(
+                () -> notify.accept("autosave to " + where + " failed: " + e.getMessage())));
         changed();
     }
 
@@ -315,38 +382,21 @@ public final class CurationViewModel implements AutoCloseable {
         }
     }
 
-    /** Saves what is unsaved and stops a session's autosave: now, or on a background thread. */
-    private void close(Autosaver saver, boolean now) {
-        if (saver == null) {
-            return;
-        }
-        if (now) {
-            closeNow(saver);
-        } else {
-            closing = closing.thenRunAsync(() -> {
-                try {
-                    saver.close();
-                } catch (IOException e) {
-                    Platform.runLater(() -> notify.accept("saving the session failed: " + e.getMessage()));
-                }
-            });
-        }
-    }
-
-    private void closeNow(Autosaver saver) {
-        try {
-            saver.close();
-        } catch (IOException e) {
-            notify.accept("saving the session failed: " + e.getMessage());
-        }
-    }
-
-    /** Saves the session (and waits for earlier sessions still being saved in the background). */
+    /** Saves the session (after a session being attached in the background, and the one it replaced, are saved). */
     @Override
     public void close() {
-        closing.join();
+        closed = true;
+        try {
+            preparing.join();
+        } catch (RuntimeException e) {
+            // reported when it was installed
+        }
         if (autosaver != null) {
-            closeNow(autosaver);
+            try {
+                autosaver.close();
+            } catch (IOException e) {
+                notify.accept("saving the session failed: " + e.getMessage());
+            }
             autosaver = null;
         }
     }

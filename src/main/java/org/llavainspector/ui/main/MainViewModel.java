@@ -70,6 +70,9 @@ public final class MainViewModel {
     private final Timeline pulse = new Timeline(new KeyFrame(PULSE, e -> takeInNewSamples()));
     /** The indexer gives way while the window is late drawing (see FramePacer). */
     private final FramePacer pacer = new FramePacer();
+    /** The {@code PREFIX=SRC} rules of the image sources in use, and whether those sources have been opened. */
+    private List<String> sourceRules = List.of();
+    private boolean sourcesKnown;
     private boolean filtered;
     private Task<SampleDetail> loading;
 
@@ -96,20 +99,8 @@ public final class MainViewModel {
             files.stream().filter(java.nio.file.Files::isRegularFile)
                     .forEach(file -> sources.addAll(ImageSources.proposeSourcesBeside(file)));
             return sources;
-        }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(() -> {
-            if (e != null) {
-                reportError("image sources: " + (e.getCause() == null ? e : e.getCause()).getMessage());
-            }
-            List<Path> opened = context.images().sourcePaths();
-            Session session = curation.session();
-            if (session != null) {
-                session.setImageSources(opened.stream().map(Path::toString).toList(), prefixRules);
-            }
-            imageSourceNames.set(opened.isEmpty() ? "no image sources"
-                    : "images: " + opened.stream().map(p -> p.getFileName().toString())
-                            .collect(java.util.stream.Collectors.joining(", ")));
-            imageGeneration.set(imageGeneration.get() + 1);
-        }));
+        }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(
+                () -> sourcesOpened("image sources", prefixRules, e)));
         startIndexing(files);
     }
 
@@ -123,18 +114,49 @@ public final class MainViewModel {
         pulse.play();
         pacer.start();
         takeInNewSamples();
-        curation.attach(collection);
+        // the session is read (and the one it replaces saved) off the FX thread
+        curation.attachInBackground(collection, context.background()).thenRun(this::sessionAttached);
+    }
+
+    private void sessionAttached() {
         Session session = curation.session();
-        if (session != null && !session.imageSources().isEmpty()) {
-            // sources the user had added last time (those beside the files are found again anyway)
-            List<Path> remembered = session.imageSources().stream().map(Path::of)
-                    .filter(java.nio.file.Files::exists).toList();
-            context.images().addSourcesInBackground(() -> remembered, session.imageRules())
-                    .exceptionally(e -> {
-                        javafx.application.Platform.runLater(() -> reportError("image sources of the session: "
-                                + (e.getCause() == null ? e : e.getCause()).getMessage()));
-                        return null;
-                    });
+        if (session == null) {
+            return;
+        }
+        if (session.imageSources().isEmpty()) {
+            recordImageSources();
+            return;
+        }
+        // sources the user had added last time (those beside the files are found again anyway)
+        List<String> rules = session.imageRules();
+        context.images().addSourcesInBackground(() -> session.imageSources().stream().map(Path::of)
+                        .filter(java.nio.file.Files::exists).toList(), rules)
+                .whenComplete((v, e) -> javafx.application.Platform.runLater(
+                        () -> sourcesOpened("image sources of the session", rules, e)));
+    }
+
+    /** Image sources were added (or failed to open): the session remembers them, views reload their thumbnails. */
+    private void sourcesOpened(String what, List<String> rules, Throwable error) {
+        if (error != null) {
+            reportError(what + ": " + (error.getCause() == null ? error : error.getCause()).getMessage());
+        }
+        List<String> all = new ArrayList<>(sourceRules);
+        rules.stream().filter(r -> !all.contains(r)).forEach(all::add);
+        sourceRules = all;
+        sourcesKnown = true;
+        recordImageSources();
+        List<Path> opened = context.images().sourcePaths();
+        imageSourceNames.set(opened.isEmpty() ? "no image sources"
+                : "images: " + opened.stream().map(p -> p.getFileName().toString())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+        imageGeneration.set(imageGeneration.get() + 1);
+    }
+
+    /** The session remembers the image sources in use (they are opened again with it). */
+    private void recordImageSources() {
+        Session session = curation.session();
+        if (session != null && sourcesKnown) {
+            session.setImageSources(context.images().sourcePaths().stream().map(Path::toString).toList(), sourceRules);
         }
     }
 

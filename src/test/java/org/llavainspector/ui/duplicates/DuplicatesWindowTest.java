@@ -74,6 +74,7 @@ class DuplicatesWindowTest {
     @Test
     void keepOneOfANearDuplicateGroupUndoAndShowInBrowser(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get()
+                && window.model().curation().session() != null
                 && window.model().imageSourcesProperty().get().contains("images.zip"));
         robot.interact(() -> window.model().curation().mark(List.of(12), Mark.FLAG));
         robot.interact(() -> duplicates = DuplicatesWindow.show(mainStage, window.model()));
@@ -130,7 +131,8 @@ class DuplicatesWindowTest {
 
     @Test
     void keepFirstInAllGroupsOfAKindIsOneStep(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get()
+                && window.model().curation().session() != null);
         robot.interact(() -> duplicates = DuplicatesWindow.show(mainStage, window.model()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> !robot.lookup("#duplicates-cancel").queryButton().isVisible());
@@ -154,7 +156,8 @@ class DuplicatesWindowTest {
 
     @Test
     void aFinishedOrCancelledSearchCanBeRunAgain(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().indexingCompleteProperty().get()
+                && window.model().curation().session() != null);
         robot.interact(() -> duplicates = DuplicatesWindow.show(mainStage, window.model()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#duplicates-again").queryButton().isVisible());
