@@ -2,20 +2,19 @@ package org.llavainspector.ui.browse;
 
 import javafx.application.Platform;
 import javafx.scene.layout.StackPane;
-import org.controlsfx.control.GridView;
 import org.llavainspector.ui.main.MainViewModel;
 
 /** The virtualized thumbnail grid over the samples shown; the current sample is highlighted and kept in view. */
 public final class GridBrowseView extends StackPane {
     static final double THUMBNAIL_SIDE = 150;
 
-    private final GridView<Integer> grid;
+    private final SampleGridView grid;
     private final MainViewModel model;
 
     public GridBrowseView(MainViewModel model) {
         this.model = model;
         setId("browse-grid");
-        grid = new GridView<>(model.visibleSamples());
+        grid = new SampleGridView(model.visibleSamples());
         grid.setId("thumbnail-grid");
         grid.setCellWidth(THUMBNAIL_SIDE + 16);
         grid.setCellHeight(THUMBNAIL_SIDE + 36);
