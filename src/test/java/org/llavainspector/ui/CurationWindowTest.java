@@ -56,6 +56,16 @@ class CurationWindowTest {
         window.view().requestFocus();
     }
 
+    /** Saves the session, closes the window and opens a new one on the same file (as after a restart). */
+    private void reopenWindow(FxRobot robot) throws Exception {
+        window.model().curation().flush();
+        robot.interact(() -> window.model().curation().close());
+        FxToolkit.cleanupStages();
+        context.close();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        robot.interact(() -> openWindow(stage));
+    }
+
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
@@ -84,12 +94,7 @@ class CurationWindowTest {
         robot.interact(() -> window.model().open(List.of(), List.of(zip), List.of()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().curation().session() != null
                 && window.model().curation().session().imageSources().contains(zip.toString()));
-        window.model().curation().flush();
-        robot.interact(() -> window.model().curation().close());
-        FxToolkit.cleanupStages();
-        context.close();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        robot.interact(() -> openWindow(stage));
+        reopenWindow(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> window.model().imageSourcesProperty().get().contains("photos.zip"));
     }
@@ -149,12 +154,7 @@ class CurationWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 2);
 
         // the session reaches its sidecar; a new window on the same file restores it
-        window.model().curation().flush();
-        robot.interact(() -> window.model().curation().close());
-        FxToolkit.cleanupStages();
-        context.close();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        robot.interact(() -> openWindow(stage));
+        reopenWindow(robot);
         waitForSample(robot, "000000319154");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> markOf(0) == Mark.KEEP);
         assertEquals(Mark.REJECT, markOf(1));

@@ -99,41 +99,25 @@ public final class UiBenchmark extends Application {
         row("  whole file indexed", fmt(indexed) + " ms", "");
         row("  (before: empty window created and first painted)", fmt(windowShown) + " ms", "");
         row("  longest gap between FX pulses while indexing", fmt(indexing.max) + " ms (p99 " + fmt(indexing.p99) + ")", "< 50 ms");
-        fx(() -> stage.close());
-        context.close();
         // the same file opened again in a running app (File > Open): the window and the JIT are warm
-        fx(() -> openWindow(stage));
+        newWindow(stage);
         settle();
-        startRecording();
-        long u0 = System.nanoTime();
-        fx(() -> model.open(List.of(indexFile), List.of(), List.of()));
-        waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
-        Gaps again = stopRecording();
-        reportSlowFrames("indexing again", u0);
+        Gaps again = gapsWhileOpening(indexFile, "indexing again");
         row("  the same file opened again in the running app, in a new window: longest gap while indexing",
                 fmt(again.max) + " ms (p99 " + fmt(again.p99) + ")", "< 50 ms");
-        fx(() -> stage.close());
-        context.close();
         // how a user opens it in a running app: the window shows the demo dataset (what the app opens on start),
         // then File > Open adds the file to the collection in the same window
-        fx(() -> openWindow(stage));
+        newWindow(stage);
         fx(() -> model.open(List.of(org.llavainspector.core.dataset.DemoDataset.file()), List.of(), List.of()));
         waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 60);
         Thread.sleep(1000); // the demo's thumbnails and first sample are shown
         settle();
-        startRecording();
-        long v0 = System.nanoTime();
-        fx(() -> model.open(List.of(indexFile), List.of(), List.of()));
-        waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
-        Gaps added = stopRecording();
-        reportSlowFrames("File > Open beside the demo", v0);
+        Gaps added = gapsWhileOpening(indexFile, "File > Open beside the demo");
         row("  opened with File > Open in the window showing the demo dataset: longest gap while indexing",
                 fmt(added.max) + " ms (p99 " + fmt(added.p99) + ")", "< 50 ms");
-        fx(() -> stage.close());
-        context.close();
 
         // 2. grid scrolled end to end with thumbnails loading
-        fx(() -> openWindow(stage));
+        newWindow(stage);
         settle();
         fx(() -> model.open(List.of(gridFile), images, List.of()));
         waitUntil(() -> model.collection().isComplete() && model.collection().size() > 0, 300);
@@ -182,6 +166,24 @@ public final class UiBenchmark extends Application {
         System.out.println("|---|---|---|");
         rows.forEach(System.out::println);
         context.close();
+    }
+
+    /** Closes the window (and its context) and opens a new one. */
+    private void newWindow(Stage stage) throws Exception {
+        fx(() -> stage.close());
+        context.close();
+        fx(() -> openWindow(stage));
+    }
+
+    /** Opens {@code file} in the window and records the pulses until it is indexed; lists the slow frames. */
+    private Gaps gapsWhileOpening(Path file, String phase) throws Exception {
+        startRecording();
+        long t0 = System.nanoTime();
+        fx(() -> model.open(List.of(file), List.of(), List.of()));
+        waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
+        Gaps gaps = stopRecording();
+        reportSlowFrames(phase, t0);
+        return gaps;
     }
 
     /** What the detail pane's header shows (its title names the sample's id). */
