@@ -49,7 +49,7 @@ public final class CurationViewModel implements AutoCloseable {
     private Session session;
     private UndoStack undo;
     private Autosaver autosaver;
-    /** The last {@link #attachInBackground} still reading (and saving the session it replaces), for close to wait on. */
+    /** The attaches in the background still reading (and saving the sessions they replace), for close to wait on. */
     private CompletableFuture<?> preparing = CompletableFuture.completedFuture(null);
     /** How many attaches began: an attach that finishes after a later one began is dropped. */
     private long attachments;
@@ -88,7 +88,8 @@ public final class CurationViewModel implements AutoCloseable {
         Attaching attaching = begin(collection);
         CompletableFuture<Void> attached = new CompletableFuture<>();
         CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(attaching::prepare, executor);
-        preparing = prepared;
+        // close waits for every attach still running: each may be saving the session it replaced
+        preparing = CompletableFuture.allOf(preparing.exceptionally(e -> null), prepared.exceptionally(e -> null));
         prepared.whenComplete((p, error) -> Platform.runLater(() -> {
             install(attaching, error == null ? p : Prepared.failed(error.getCause() == null ? error : error.getCause()));
             attached.complete(null);
