@@ -26,7 +26,9 @@ class ThumbnailCell extends GridCell<Integer> {
     private final Label caption = new Label();
     private final Label badge = new Label();
     private final StackPane frame = new StackPane(placeholder, image, badge);
-    private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+    /** Why there is no thumbnail, or "loading ...": a tooltip made when the pointer first comes over the cell. */
+    private javafx.scene.control.Tooltip why;
+    private String reason = "";
     private CompletableFuture<LoadedImage> pending;
     private WritableImage canvas;
     private Integer shown;
@@ -49,7 +51,12 @@ class ThumbnailCell extends GridCell<Integer> {
         box.setAlignment(Pos.CENTER);
         caption.setMaxWidth(side);
         setGraphic(box);
-        javafx.scene.control.Tooltip.install(frame, why);
+        frame.setOnMouseEntered(e -> {
+            if (why == null) {
+                why = new javafx.scene.control.Tooltip(reason);
+                javafx.scene.control.Tooltip.install(frame, why);
+            }
+        });
         setOnMouseClicked(e -> {
             Integer g = getItem();
             if (g != null) {
@@ -151,6 +158,9 @@ class ThumbnailCell extends GridCell<Integer> {
         placeholder.setIconLiteral(icon);
         placeholder.setVisible(true);
         frame.setAccessibleText(reason);
-        why.setText(reason);
+        this.reason = reason;
+        if (why != null) {
+            why.setText(reason);
+        }
     }
 }
