@@ -70,19 +70,11 @@ public final class CurationViewModel implements AutoCloseable {
     }
 
     /**
-     * Starts (or restores) the session over every file of the collection, at once on the FX thread: for callers that
-     * need the session right away. The window uses {@link #attachInBackground}. A restored session whose files changed
-     * since is reported, never silently applied to other records.
-     */
-    public void attach(DatasetCollection collection) {
-        Attaching attaching = begin(collection);
-        install(attaching, attaching.prepare());
-    }
-
-    /**
-     * Like {@link #attach}, but what needs the disk (saving the previous session, reading the sidecar, the files'
-     * identities) runs on {@code executor}: the FX thread never waits on it. Until the returned future completes (on the
-     * FX thread) there is no session, and marks are not taken.
+     * Starts (or restores) the session over every file of the collection; called on the FX thread after files were
+     * added. A restored session whose files changed since is reported, never silently applied to other records. What
+     * needs the disk (saving the previous session, reading the sidecar, the files' identities) runs on
+     * {@code executor}: the FX thread never waits on it. Until the returned future completes (on the FX thread) there is
+     * no session, and marks are not taken.
      */
     public CompletableFuture<Void> attachInBackground(DatasetCollection collection, Executor executor) {
         Attaching attaching = begin(collection);

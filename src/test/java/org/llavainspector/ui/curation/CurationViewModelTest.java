@@ -79,8 +79,8 @@ class CurationViewModelTest {
         CurationViewModel curation = new CurationViewModel(store, store, null, notes::add);
         Path a = copyOfDemo("a.json");
         DatasetCollection onlyA = collectionOf(a);
+        fx(() -> curation.attachInBackground(onlyA, Runnable::run)).get(10, TimeUnit.SECONDS);
         fx(() -> {
-            curation.attach(onlyA);
             curation.mark(List.of(3), Mark.REJECT);
             return null;
         });
