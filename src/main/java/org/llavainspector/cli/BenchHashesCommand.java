@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.llavainspector.bench.ResultTable;
 import org.llavainspector.core.compare.ImageHashCache;
 import org.llavainspector.core.compare.ImageHashes;
 import org.llavainspector.core.compare.NearDuplicates;
@@ -59,12 +59,13 @@ public final class BenchHashesCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final List<String[]> rows = new ArrayList<>();
+    private ResultTable table;
     private PrintWriter log;
 
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getErr();
+        table = new ResultTable(log, "bench: ");
         if (images < 1 || rounds < 1 || threads < 1 || groupHashes < 2 || data.entries < images * (rounds * 2 + 1)) {
             throw new CliException("need --images, --rounds, --threads >= 1, --group-hashes >= 2 and "
                     + "--entries >= --images * (2 * --rounds + 1)");
@@ -83,12 +84,7 @@ public final class BenchHashesCommand implements Callable<Integer> {
         measureCache();
         row("load average after the run", String.format(Locale.ROOT, "%.2f", loadAverage()), "");
 
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("| measure | result | target |");
-        out.println("|---|---|---|");
-        for (String[] r : rows) {
-            out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |");
-        }
+        table.print(spec.commandLine().getOut());
         return 0;
     }
 
@@ -226,8 +222,7 @@ public final class BenchHashesCommand implements Callable<Integer> {
     }
 
     private void row(String measure, String result, String target) {
-        rows.add(new String[] {measure, result, target});
-        log.println("bench: " + measure + ": " + result);
+        table.row(measure, result, target);
     }
 
     private static double loadAverage() {

@@ -29,6 +29,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.llavainspector.bench.Jpeg;
+import org.llavainspector.bench.ResultTable;
 import org.llavainspector.core.dataset.DatasetIndex;
 import org.llavainspector.core.image.ImageDecoder;
 import org.llavainspector.core.image.ImageHealthChecker;
@@ -87,7 +88,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final List<String[]> rows = new ArrayList<>();
+    private ResultTable table;
     private PrintWriter log;
 
     /** Runs the benchmark on its own, before a parent {@code bench} command exists. */
@@ -98,6 +99,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getErr();
+        table = new ResultTable(log, "bench: ");
         Files.createDirectories(data.dir);
         Path zip = data.zip();
         Path chat = data.chat();
@@ -119,12 +121,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
 
         row("load average after the run", String.format(Locale.ROOT, "%.2f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()), "");
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("| measure | result | target |");
-        out.println("|---|---|---|");
-        for (String[] r : rows) {
-            out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |");
-        }
+        table.print(spec.commandLine().getOut());
         return 0;
     }
 
@@ -145,8 +142,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
     }
 
     private void row(String measure, String result, String target) {
-        rows.add(new String[] {measure, result, target});
-        log.println("bench: " + measure + ": " + result);
+        table.row(measure, result, target);
     }
 
     // ---------------------------------------------------------------- measurements

@@ -16,6 +16,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import org.llavainspector.bench.ResultTable;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.MainWindow;
 import org.llavainspector.ui.main.MainView;
@@ -38,7 +39,7 @@ public final class UiBenchmark extends Application {
     private MainViewModel model;
     private MainView view;
     private AppContext context;
-    private final List<String> rows = new ArrayList<>();
+    private final ResultTable table = new ResultTable(new java.io.PrintWriter(System.err, true), "bench ui: ");
 
     /** Entry point for {@code bench ui}; a class that is not an Application, so the classpath launch works. */
     public static final class Main {
@@ -162,9 +163,7 @@ public final class UiBenchmark extends Application {
         Arrays.sort(latency);
         row("next sample shown after J (200 presses)", "median " + fmt(latency[latency.length / 2]) + " ms, p95 "
                 + fmt(latency[latency.length * 95 / 100]) + " ms, max " + fmt(latency[latency.length - 1]) + " ms", "< 50 ms");
-        System.out.println("| measure | result | target |");
-        System.out.println("|---|---|---|");
-        rows.forEach(System.out::println);
+        table.print(new java.io.PrintWriter(System.out, true));
         context.close();
     }
 
@@ -250,8 +249,7 @@ public final class UiBenchmark extends Application {
     }
 
     private void row(String what, String result, String target) {
-        rows.add("| " + what + " | " + result + " | " + target + " |");
-        System.err.println("bench ui: " + what + ": " + result);
+        table.row(what, result, target);
     }
 
     private static double ms(long nanos) {
