@@ -27,6 +27,11 @@ public final class BenchUiCommand implements Callable<Integer> {
             description = "Folder of the benchmark files (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--app-image", paramLabel = "DIR",
+            description = {"run the window as this app image runs it (packaged/build.sh --app-image-only makes",
+                "target/dist/llava-inspector): its runtime, JVM options and class path, from DIR/lib/app/*.cfg."})
+    Path appImage;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -41,14 +46,18 @@ public final class BenchUiCommand implements Callable<Integer> {
         images.dir = data;
         Path zip = images.zip();
         Path chatForZip = images.chat();
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "org.llavainspector.ui.bench.UiBenchmark$Main", instruct.toString()));
+        List<String> cmd = new ArrayList<>(appImage == null
+                ? List.of(javaBinary(), "-cp", System.getProperty("java.class.path"))
+                : AppImageLaunch.read(appImage).javaCommand());
+        int shown = cmd.size();
+        cmd.addAll(List.of("org.llavainspector.ui.bench.UiBenchmark$Main", instruct.toString()));
         if (Files.isRegularFile(zip) && Files.isRegularFile(chatForZip)) {
             cmd.addAll(List.of(chatForZip.toString(), "--images", zip.toString()));
         } else {
             cmd.add(ensure(DatasetKind.CHAT, data.resolve("chat.json")).toString());
         }
-        spec.commandLine().getErr().println("bench ui: " + String.join(" ", cmd.subList(3, cmd.size())));
+        spec.commandLine().getErr().println("bench ui: " + (appImage == null ? "" : "as " + appImage + " runs: "
+                + String.join(" ", cmd.subList(1, shown - 2)) + "; ") + String.join(" ", cmd.subList(shown + 1, cmd.size())));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String table = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();

@@ -68,6 +68,8 @@ class MainWindowTest {
                 && robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().contains("missing"));
         List<Problem> problems = window.detail().getSample().problems();
         assertTrue(problems.stream().anyMatch(p -> p.kind().kind().equals("missing-image")), problems.toString());
+        robot.clickOn("#problems-badge"); // selects the problems tab
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(problems.size(), robot.lookup("#problems-list").queryAs(ListView.class).getItems().size());
     }
 
@@ -80,6 +82,7 @@ class MainWindowTest {
                 () -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().toLowerCase().contains("text"));
         assertTrue(robot.lookup(".image-chip").queryAll().isEmpty(), "no <image> chip in a text-only conversation");
         assertEquals("\"\"", window.detail().getSample().otherFields().get("model"));
+        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(3));
         String raw = robot.lookup("#raw-json").queryAs(TextArea.class).getText();
         assertTrue(raw.startsWith("{") && raw.contains("\"model\": \"\""), raw);
     }
@@ -108,12 +111,15 @@ class MainWindowTest {
     @Test
     void listModeJumpAndShortcutOverlay(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
+        robot.type(KeyCode.J, 3); // moved in the grid, while the list is not in the scene
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 3);
         robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.model().gridModeProperty().get());
         TableView<?> table = robot.lookup("#browse-table").queryAs(TableView.class);
         assertTrue(table.isVisible());
         assertEquals(30, table.getItems().size());
+        assertEquals(3, table.getSelectionModel().getSelectedIndex(), "the list shows the sample chosen in the grid");
         robot.type(KeyCode.END);
         waitForSample(robot, "multi_000000319154_000000900011");
         assertEquals(29, table.getSelectionModel().getSelectedIndex(), "the list follows the current sample");

@@ -16,6 +16,18 @@ public record SampleKey(int file, int record) implements Comparable<SampleKey> {
         return file != o.file ? Integer.compare(file, o.file) : Integer.compare(record, o.record);
     }
 
+    // written out: a record's generated equals and hashCode are linked on first call (tens of ms in a cold JVM, on
+    // the FX thread when the window first shows samples)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SampleKey k && k.file == file && k.record == record;
+    }
+
+    @Override
+    public int hashCode() {
+        return file * 31 + record;
+    }
+
     @Override
     public String toString() {
         return file + ":" + record;

@@ -60,11 +60,13 @@ public final class TableBrowseView extends TableView<Integer> {
                 model.currentPositionProperty().set(idx.intValue());
             }
         });
+        // only the browser in use is in the scene: the list catches up with the current sample when it is shown
         model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
+        sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
     }
 
     private void select(int pos) {
-        if (pos < 0 || pos == getSelectionModel().getSelectedIndex()) {
+        if (getScene() == null || pos < 0 || pos == getSelectionModel().getSelectedIndex()) {
             return;
         }
         syncing = true;

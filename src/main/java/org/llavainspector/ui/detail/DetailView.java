@@ -51,6 +51,13 @@ public final class DetailView extends BorderPane {
     private final TextArea rawJson = new TextArea();
     private final TabPane tabs = new TabPane();
     private final Tab problemsTab;
+    private final Tab metadataTab;
+    private final Tab rawJsonTab;
+    /**
+     * The sample each of the metadata, problems and raw JSON tabs was last filled with: a tab is filled when it is
+     * selected, so that a sample shown costs the FX thread only what is on screen (a hidden list still makes cells).
+     */
+    private final java.util.Map<Tab, SampleDetail> filledWith = new java.util.HashMap<>();
     private final SplitPane split = new SplitPane();
     /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
     private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
@@ -73,11 +80,11 @@ public final class DetailView extends BorderPane {
         tabs.getStyleClass().add("detail-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         problemsTab = tab("problems-tab", "Problems (0)", Material2MZ.WARNING, problems);
-        tabs.getTabs().addAll(
-                tab("conversation-tab", "Conversation", Material2AL.FORUM, conversation),
-                tab("metadata-tab", "Metadata", Material2AL.INFO, metadata),
-                problemsTab,
-                tab("raw-json-tab", "Raw JSON", Material2AL.CODE, rawJson));
+        metadataTab = tab("metadata-tab", "Metadata", Material2AL.INFO, metadata);
+        rawJsonTab = tab("raw-json-tab", "Raw JSON", Material2AL.CODE, rawJson);
+        tabs.getTabs().addAll(tab("conversation-tab", "Conversation", Material2AL.FORUM, conversation), metadataTab,
+                problemsTab, rawJsonTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> fillSelectedTab());
 
         split.setId("detail-split");
         split.getStyleClass().add("detail-split");
@@ -132,9 +139,7 @@ public final class DetailView extends BorderPane {
         idLabel.setText(detail == null ? "No sample selected" : DetailViewModel.idOf(detail));
         sourceLabel.setText(detail == null ? "" : DetailViewModel.sourceLine(detail) + " · sample " + detail.sample());
         showImagePaths(detail == null ? List.of() : detail.images(), detail != null);
-        metadata.show(detail);
         List<Problem> found = detail == null ? List.of() : detail.problems();
-        problems.getItems().setAll(found);
         problemsTab.setText("Problems (" + found.size() + ")");
         boolean errors = found.stream().anyMatch(p -> p.kind().severity() == ProblemKind.Severity.ERROR);
         problemsTab.getStyleClass().removeAll("tab-has-errors", "tab-has-notices");
@@ -145,9 +150,27 @@ public final class DetailView extends BorderPane {
         problemsBadge.setText(found.size() == 1 ? "1 problem" : found.size() + " problems");
         problemsBadge.getStyleClass().removeAll("badge-error", "badge-notice");
         problemsBadge.getStyleClass().add(errors ? "badge-error" : "badge-notice");
-        rawJson.setText(detail == null || detail.rawJson() == null ? "" : detail.rawJson());
-        rawJson.positionCaret(0);
-        rawJson.setScrollTop(0);
+        fillSelectedTab();
+    }
+
+    /** Fills the selected tab with the sample shown, unless it already holds it (see {@link #filledWith}). */
+    private void fillSelectedTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        SampleDetail detail = model.getSample();
+        if (tab == null || (tab != metadataTab && tab != problemsTab && tab != rawJsonTab)
+                || (filledWith.containsKey(tab) && filledWith.get(tab) == detail)) {
+            return;
+        }
+        filledWith.put(tab, detail);
+        if (tab == metadataTab) {
+            metadata.show(detail);
+        } else if (tab == problemsTab) {
+            problems.getItems().setAll(detail == null ? List.of() : detail.problems());
+        } else {
+            rawJson.setText(detail == null || detail.rawJson() == null ? "" : detail.rawJson());
+            rawJson.positionCaret(0);
+            rawJson.setScrollTop(0);
+        }
     }
 
     private void showImagePaths(List<String> paths, boolean hasSample) {

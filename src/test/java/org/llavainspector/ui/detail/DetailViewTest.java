@@ -220,6 +220,7 @@ class DetailViewTest {
                 fx(() -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText()));
         assertNotNull(robot.lookup("#text-only-badge").tryQuery().orElse(null));
         assertEquals("i6IyJda_0", fx(() -> robot.lookup("#detail-id").queryAs(Label.class).getText()));
+        selectTab(robot, "metadata-tab");
         assertEquals("\"\"", fx(() -> robot.lookup("#metadata-model").queryAs(Label.class).getText()));
         assertEquals(0, robot.lookup(".image-chip").queryAll().size());
     }
@@ -227,6 +228,7 @@ class DetailViewTest {
     @Test
     void theMetadataGridShowsTheCaptionsAndTheUrl(FxRobot robot) {
         show(robot, 17);
+        selectTab(robot, "metadata-tab");
         GridPane grid = robot.lookup("#metadata-grid").queryAs(GridPane.class);
         List<String> texts = fx(() -> grid.getChildren().stream().filter(Label.class::isInstance)
                 .map(n -> ((Label) n).getText()).toList());
@@ -239,7 +241,6 @@ class DetailViewTest {
         Hyperlink url = robot.lookup("#metadata-url").queryAs(Hyperlink.class);
         assertEquals("https://www.flickr.com/photos/vultilion/6056698931/", url.getText());
 
-        robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         robot.clickOn(url);
         assertEquals("Link copied to the clipboard.",
                 fx(() -> robot.lookup("#metadata-status").queryAs(Label.class).getText()));
@@ -248,6 +249,7 @@ class DetailViewTest {
     @Test
     void theProblemsTabCountsTheProblemsOfThisSample(FxRobot robot) {
         TabPane tabs = robot.lookup("#detail-tabs").queryAs(TabPane.class);
+        selectTab(robot, "problems-tab");
         show(robot, 0);
         assertEquals("Problems (0)", fx(() -> problemsTab(tabs).getText()));
         show(robot, 1);
@@ -261,12 +263,42 @@ class DetailViewTest {
         assertTrue(fx(() -> robot.lookup("#problems-badge").query().isVisible()));
     }
 
+    /** Selects a tab of the detail pane, as a click on it does. */
+    private static void selectTab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#detail-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+    }
+
+    @Test
+    void aHiddenTabShowsTheCurrentSampleWhenItIsSelected(FxRobot robot) {
+        show(robot, 29);
+        selectTab(robot, "raw-json-tab");
+        TextArea raw = robot.lookup("#raw-json").queryAs(TextArea.class);
+        assertEquals(demo.sourceText(29), fx(raw::getText));
+        selectTab(robot, "conversation-tab");
+        show(robot, 28);
+        show(robot, 15);
+        selectTab(robot, "raw-json-tab");
+        assertEquals(demo.sourceText(15), fx(raw::getText), "filled with the sample shown while the tab was hidden");
+        selectTab(robot, "problems-tab");
+        @SuppressWarnings("unchecked")
+        ListView<Problem> list = robot.lookup("#problems-list").queryAs(ListView.class);
+        show(robot, 1);
+        assertEquals(ProblemKind.DUPLICATE_ID, fx(() -> list.getItems().get(0).kind()), "the selected tab follows the sample");
+        selectTab(robot, "metadata-tab");
+        show(robot, 17);
+        selectTab(robot, "problems-tab");
+        assertEquals(fx(() -> model.getSample().problems()), fx(() -> List.copyOf(list.getItems())));
+    }
+
     private static Tab problemsTab(TabPane tabs) {
         return tabs.getTabs().stream().filter(t -> "problems-tab".equals(t.getId())).findFirst().orElseThrow();
     }
 
     @Test
     void theRawJsonIsTheSourceTextExactly(FxRobot robot) {
+        selectTab(robot, "raw-json-tab");
         for (int record : new int[] {29, 28, 15}) {
             show(robot, record);
             TextArea raw = robot.lookup("#raw-json").queryAs(TextArea.class);
