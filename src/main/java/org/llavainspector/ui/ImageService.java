@@ -102,11 +102,7 @@ public final class ImageService implements AutoCloseable {
     public CompletableFuture<LoadedImage> thumbnail(String datasetPath) {
         CompletableFuture<Void> opening = ready;
         if (opening.isDone()) {
-            try {
-                return thumbnails.request(datasetPath);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                return new CompletableFuture<>(); // the window is closing: this thumbnail is never needed
-            }
+            return thumbnails.request(datasetPath); // never completed if the window closes meanwhile
         }
         CompletableFuture<LoadedImage> result = new CompletableFuture<>();
         opening.thenRun(() -> {

@@ -99,6 +99,19 @@ class CurationWindowTest {
                 () -> window.model().imageSourcesProperty().get().contains("photos.zip"));
     }
 
+    /** The text of the mark badge on the grid cell of sample {@code g}, or null when it shows none. */
+    private static String badgeInGrid(FxRobot robot, int g) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.scene.Node cell : robot.lookup(".thumbnail-cell").queryAll()) {
+                if (cell instanceof org.controlsfx.control.GridCell<?> c && Integer.valueOf(g).equals(c.getItem())) {
+                    return c.lookupAll(".mark-badge").stream().filter(javafx.scene.Node::isVisible)
+                            .map(n -> ((Label) n).getText()).findFirst().orElse(null);
+                }
+            }
+            throw new AssertionError("no grid cell shows sample " + g);
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void markUndoEditExportAndRestore(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
@@ -111,6 +124,10 @@ class CurationWindowTest {
         assertEquals(Mark.REJECT, markOf(1));
         assertNull(markOf(2), "undone");
         assertEquals("1 keep, 1 reject", robot.lookup("#curation-summary").queryAs(Label.class).getText());
+        // the grid shows the marks on the thumbnails: a badge, made for the first marked sample a cell shows
+        assertEquals("keep", badgeInGrid(robot, 0));
+        assertEquals("reject", badgeInGrid(robot, 1));
+        assertNull(badgeInGrid(robot, 2), "undone: no badge");
 
         // the missing image of sample 3 gets a path that exists in the zip
         robot.type(KeyCode.J);

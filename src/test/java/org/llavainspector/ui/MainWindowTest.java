@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import org.kordamp.ikonli.material2.Material2AL;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -59,6 +60,19 @@ class MainWindowTest {
                 .jumpTo(target)).get());
     }
 
+    /** The placeholder icon shown on the grid cell of sample {@code g}, or null when it shows its thumbnail. */
+    private static org.kordamp.ikonli.Ikon placeholderInGrid(FxRobot robot, int g) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.scene.Node cell : robot.lookup(".thumbnail-cell").queryAll()) {
+                if (cell instanceof org.controlsfx.control.GridCell<?> c && Integer.valueOf(g).equals(c.getItem())) {
+                    return c.lookupAll(".thumbnail-placeholder").stream().filter(javafx.scene.Node::isVisible)
+                            .map(n -> ((org.kordamp.ikonli.javafx.FontIcon) n).getIconCode()).findFirst().orElse(null);
+                }
+            }
+            return org.kordamp.ikonli.material2.Material2MZ.SEARCH; // no cell shows it (yet)
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void theMissingImageShowsAPlaceholderAndAProblem(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
@@ -68,6 +82,9 @@ class MainWindowTest {
                 && robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().contains("missing"));
         List<Problem> problems = window.detail().getSample().problems();
         assertTrue(problems.stream().anyMatch(p -> p.kind().kind().equals("missing-image")), problems.toString());
+        // its thumbnail in the grid: the broken-image icon, not a blank; a loaded neighbour shows no icon
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> placeholderInGrid(robot, 3) == Material2AL.BROKEN_IMAGE
+                && placeholderInGrid(robot, 0) == null);
         robot.clickOn("#problems-badge"); // selects the problems tab
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(problems.size(), robot.lookup("#problems-list").queryAs(ListView.class).getItems().size());

@@ -112,21 +112,28 @@ public final class ThumbnailCache implements AutoCloseable {
 
     private CompletableFuture<LoadedImage> startLoad(String path) {
         CompletableFuture<LoadedImage> load = new CompletableFuture<>();
-        pool.execute(() -> {
-            if (load.isDone()) {
-                dropped.incrementAndGet(); // cancelled before a thread got to it: decode nothing
-                return;
-            }
-            decodes.incrementAndGet();
-            try {
-                load.complete(loader.thumbnail(path));
-            } catch (Throwable t) {
-                load.completeExceptionally(t);
-            }
-            // Completing the future ran Caffeine's bookkeeping for it on this thread: the weight now includes it.
-            samplePeakAndTrim();
-        });
+        try {
+            pool.execute(() -> load(path, load));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the cache is closed (new image sources replaced it, or the window closed): never completed, as
+            // close() says; asked from the FX thread, an exception would cut its handler short
+        }
         return load;
+    }
+
+    private void load(String path, CompletableFuture<LoadedImage> load) {
+        if (load.isDone()) {
+            dropped.incrementAndGet(); // cancelled before a thread got to it: decode nothing
+            return;
+        }
+        decodes.incrementAndGet();
+        try {
+            load.complete(loader.thumbnail(path));
+        } catch (Throwable t) {
+            load.completeExceptionally(t);
+        }
+        // Completing the future ran Caffeine's bookkeeping for it on this thread: the weight now includes it.
+        samplePeakAndTrim();
     }
 
     /**
@@ -187,7 +194,7 @@ public final class ThumbnailCache implements AutoCloseable {
         };
     }
 
-    /** Stops the loading threads; pending requests are never completed. */
+    /** Stops the loading threads; pending requests, and any made after, are never completed. */
     @Override
     public void close() {
         pool.shutdownNow();

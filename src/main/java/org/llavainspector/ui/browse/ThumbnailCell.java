@@ -11,7 +11,10 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.llavainspector.core.image.LoadedImage;
 import org.llavainspector.ui.main.MainViewModel;
 
@@ -24,8 +27,9 @@ class ThumbnailCell extends GridCell<Integer> {
     private final ImageView image = new ImageView();
     private final FontIcon placeholder = new FontIcon();
     private final Label caption = new Label();
-    private final Label badge = new Label();
-    private final StackPane frame = new StackPane(placeholder, image, badge);
+    /** The mark and tags of a curated sample: made for the first one the cell shows (most samples have none). */
+    private Label badge;
+    private final StackPane frame = new StackPane(placeholder, image);
     /** Why there is no thumbnail, or "loading ...": a tooltip made when the pointer first comes over the cell. */
     private javafx.scene.control.Tooltip why;
     private String reason = "";
@@ -37,9 +41,6 @@ class ThumbnailCell extends GridCell<Integer> {
         this.model = model;
         getStyleClass().add("thumbnail-cell");
         frame.getStyleClass().add("thumbnail-frame");
-        badge.getStyleClass().add("mark-badge");
-        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
-        badge.setVisible(false);
         placeholder.getStyleClass().add("thumbnail-placeholder");
         caption.getStyleClass().add("thumbnail-caption");
         image.setFitWidth(side);
@@ -91,10 +92,10 @@ class ThumbnailCell extends GridCell<Integer> {
         caption.setText(id == null ? "#" + g : id);
         String path = model.firstImage(g);
         if (path == null) {
-            showPlaceholder("mdmz-notes", "text-only sample");
+            showPlaceholder(Material2MZ.NOTES, "text-only sample");
             return;
         }
-        showPlaceholder("mdal-image", "loading " + path);
+        showPlaceholder(Material2AL.IMAGE, "loading " + path);
         CompletableFuture<LoadedImage> load = model.context().images().thumbnail(path);
         pending = load;
         load.thenAccept(loaded -> Platform.runLater(() -> {
@@ -123,8 +124,16 @@ class ThumbnailCell extends GridCell<Integer> {
         org.llavainspector.core.curation.SampleState state = g == null ? null : model.curation().stateOf(g);
         getStyleClass().removeAll("marked-keep", "marked-reject", "marked-flag");
         if (state == null || state.mark() == null && state.tags().isEmpty() && !state.isEdited()) {
-            badge.setVisible(false);
+            if (badge != null) {
+                badge.setVisible(false);
+            }
             return;
+        }
+        if (badge == null) {
+            badge = new Label();
+            badge.getStyleClass().add("mark-badge");
+            StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+            frame.getChildren().add(badge);
         }
         if (state.mark() != null) {
             getStyleClass().add("marked-" + state.mark().label());
@@ -148,14 +157,17 @@ class ThumbnailCell extends GridCell<Integer> {
             image.setImage(canvas);
             placeholder.setVisible(false);
         } else {
-            showPlaceholder("mdal-broken_image", loaded.status() + ": " + loaded.message());
+            showPlaceholder(Material2AL.BROKEN_IMAGE, loaded.status() + ": " + loaded.message());
             placeholder.getStyleClass().add("thumbnail-broken");
         }
     }
 
-    private void showPlaceholder(String icon, String reason) {
+    /** The icon is given as a constant: a literal such as "mdal-image" is looked up by a scan of the whole pack. */
+    private void showPlaceholder(Ikon icon, String reason) {
         placeholder.getStyleClass().remove("thumbnail-broken");
-        placeholder.setIconLiteral(icon);
+        if (placeholder.getIconCode() != icon) {
+            placeholder.setIconCode(icon);
+        }
         placeholder.setVisible(true);
         frame.setAccessibleText(reason);
         this.reason = reason;

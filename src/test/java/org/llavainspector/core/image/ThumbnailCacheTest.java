@@ -93,6 +93,21 @@ class ThumbnailCacheTest {
     }
 
     @Test
+    void aClosedCacheTakesRequestsWithoutThrowingAndLoadsNothing() throws Exception {
+        // the window asks the cache it last saw while new image sources replace (and close) it: the sample shown
+        // asks for its neighbours on the FX thread, where an exception would skip the rest of the handler
+        FakeSource source = new FakeSource("a.jpg");
+        ThumbnailCache cache = new ThumbnailCache(loaderOf(source), 64L << 20, 1);
+        cache.close();
+        CompletableFuture<LoadedImage> late = cache.request("a.jpg");
+        cache.prefetch(List.of("b.jpg", "c.jpg"));
+        Thread.sleep(50);
+        assertFalse(late.isDone(), "pending requests of a closed cache are never completed");
+        assertEquals(0, source.opens("a.jpg") + source.opens("b.jpg"));
+        assertEquals(0, cache.stats().decodes());
+    }
+
+    @Test
     void cancellingARequestThatHasNotStartedNeverDecodesIt() throws Exception {
         FakeSource source = new FakeSource("busy.jpg");
         try (ThumbnailCache cache = new ThumbnailCache(loaderOf(source), 64L << 20, 1)) {
