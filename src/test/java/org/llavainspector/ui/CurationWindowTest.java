@@ -1,6 +1,7 @@
 package org.llavainspector.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,41 @@ class CurationWindowTest {
         reopenWindow(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> window.model().imageSourcesProperty().get().contains("photos.zip"));
+    }
+
+    @Test
+    void aMarkPressedWhileTheSessionIsReadIsNotDroppedSilently(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        // both background threads busy: the session of the files opened next cannot be read until they are free
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            context.background().execute(() -> {
+                busy.countDown();
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertTrue(busy.await(10, TimeUnit.SECONDS));
+        Path second = Files.copy(data, dir.resolve("second.json"));
+        robot.interact(() -> window.model().open(List.of(second), List.of(), List.of()));
+        assertTrue(window.model().curation().isAttaching());
+        robot.type(KeyCode.Y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(markOf(0));
+        String said = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#notifications")
+                .queryAs(org.controlsfx.control.NotificationPane.class).getText()).get(5, TimeUnit.SECONDS);
+        assertTrue(said.contains("still being read"), said);
+
+        gate.countDown();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.model().curation().session() != null);
+        assertFalse(window.model().curation().isAttaching());
+        robot.type(KeyCode.Y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Mark.KEEP, markOf(0));
     }
 
     /** The text of the mark badge on the grid cell of sample {@code g}, or null when it shows none. */

@@ -53,6 +53,8 @@ public final class CurationViewModel implements AutoCloseable {
     private CompletableFuture<?> preparing = CompletableFuture.completedFuture(null);
     /** How many attaches began: an attach that finishes after a later one began is dropped. */
     private long attachments;
+    /** The number of the last attach that was installed (or found nothing to install). */
+    private long installed;
     private boolean closed;
     private String restoredFilter;
     private Path sidecar;
@@ -74,7 +76,7 @@ public final class CurationViewModel implements AutoCloseable {
      * added. A restored session whose files changed since is reported, never silently applied to other records. What
      * needs the disk (saving the previous session, reading the sidecar, the files' identities) runs on
      * {@code executor}: the FX thread never waits on it. Until the returned future completes (on the FX thread) there is
-     * no session, and marks are not taken.
+     * no session, and marks are not taken (the window says so: see {@link #isAttaching}).
      */
     public CompletableFuture<Void> attachInBackground(DatasetCollection collection, Executor executor) {
         Attaching attaching = begin(collection);
@@ -87,6 +89,11 @@ public final class CurationViewModel implements AutoCloseable {
             attached.complete(null);
         }));
         return attached;
+    }
+
+    /** True while the session of the files last opened is being read: marks and edits wait for it. */
+    public boolean isAttaching() {
+        return !closed && installed != attachments;
     }
 
     /** FX thread: takes the collection and puts the session in use away (it is saved by {@link Attaching#prepare}). */
@@ -149,6 +156,9 @@ public final class CurationViewModel implements AutoCloseable {
     /** FX thread: puts the prepared session in use, unless a later attach (or close) came in between. */
     private void install(Attaching attaching, Prepared prepared) {
         prepared.messages().forEach(notify);
+        if (attaching.number() == attachments) {
+            installed = attaching.number();
+        }
         if (attaching.number() != attachments || closed || prepared.session() == null) {
             // a superseded session was never shown nor edited: there is nothing of it to save
             changed();

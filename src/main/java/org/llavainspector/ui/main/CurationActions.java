@@ -33,11 +33,31 @@ final class CurationActions {
     }
 
     void mark(Mark mark) {
-        curation.mark(model.targets(), mark);
+        if (canEdit(model.targets())) {
+            curation.mark(model.targets(), mark);
+        }
     }
 
     void unmark() {
-        curation.unmark(model.targets());
+        if (canEdit(model.targets())) {
+            curation.unmark(model.targets());
+        }
+    }
+
+    /**
+     * True when there is a session to take marks and edits; otherwise says why, so that a key pressed on a sample is
+     * never dropped silently (the session of files just opened is read in the background, in about 50 ms).
+     */
+    private boolean canEdit(List<Integer> samples) {
+        if (curation.session() != null) {
+            return true;
+        }
+        if (!samples.isEmpty()) {
+            notify.accept(curation.isAttaching()
+                    ? "The curation session of these files is still being read: nothing was changed, press again"
+                    : "No curation session for these files (see the message about it): marks and edits are off");
+        }
+        return false;
     }
 
     void undo() {
@@ -50,7 +70,7 @@ final class CurationActions {
 
     void addTag() {
         List<Integer> targets = model.targets();
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() || !canEdit(targets)) {
             return;
         }
         TextInputDialog dialog = new TextInputDialog();
@@ -69,7 +89,7 @@ final class CurationActions {
 
     void note() {
         int g = model.currentSample();
-        if (g < 0) {
+        if (g < 0 || !canEdit(List.of(g))) {
             return;
         }
         String old = curation.stateOf(g).note();
@@ -83,7 +103,7 @@ final class CurationActions {
 
     void editPath() {
         int g = model.currentSample();
-        if (g < 0) {
+        if (g < 0 || !canEdit(List.of(g))) {
             return;
         }
         EditPathDialog dialog = new EditPathDialog(String.valueOf(model.idOf(g)), curation.imagesOf(g),
@@ -96,7 +116,7 @@ final class CurationActions {
     }
 
     void rewrite() {
-        if (curation.session() == null) {
+        if (!canEdit(model.visibleSamples())) {
             return;
         }
         // the rows selected in the list when there are several, else every sample the filter shows
@@ -118,7 +138,7 @@ final class CurationActions {
 
     /** The export dialog with {@code samples} (global numbers) as "the samples shown". */
     void export(List<Integer> samples) {
-        if (curation.session() == null) {
+        if (!canEdit(samples)) {
             return;
         }
         List<DatasetIndex> files = new ArrayList<>();
