@@ -46,18 +46,19 @@ public final class BenchUiCommand implements Callable<Integer> {
         images.dir = data;
         Path zip = images.zip();
         Path chatForZip = images.chat();
-        List<String> cmd = new ArrayList<>(appImage == null
+        AppImageLaunch launch = appImage == null ? null : AppImageLaunch.read(appImage);
+        List<String> cmd = new ArrayList<>(launch == null
                 ? List.of(javaBinary(), "-cp", System.getProperty("java.class.path"))
-                : AppImageLaunch.read(appImage).javaCommand());
-        int shown = cmd.size();
+                : launch.javaCommand());
+        int mainAt = cmd.size();
         cmd.addAll(List.of("org.llavainspector.ui.bench.UiBenchmark$Main", instruct.toString()));
         if (Files.isRegularFile(zip) && Files.isRegularFile(chatForZip)) {
             cmd.addAll(List.of(chatForZip.toString(), "--images", zip.toString()));
         } else {
             cmd.add(ensure(DatasetKind.CHAT, data.resolve("chat.json")).toString());
         }
-        spec.commandLine().getErr().println("bench ui: " + (appImage == null ? "" : "as " + appImage + " runs: "
-                + String.join(" ", cmd.subList(1, shown - 2)) + "; ") + String.join(" ", cmd.subList(shown + 1, cmd.size())));
+        spec.commandLine().getErr().println("bench ui: " + (launch == null ? "" : "as " + appImage + " runs: "
+                + String.join(" ", launch.javaOptions()) + "; ") + String.join(" ", cmd.subList(mainAt + 1, cmd.size())));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String table = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int code = p.waitFor();

@@ -137,15 +137,10 @@ class CurationWindowTest {
 
     /** The text of the mark badge on the grid cell of sample {@code g}, or null when it shows none. */
     private static String badgeInGrid(FxRobot robot, int g) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.scene.Node cell : robot.lookup(".thumbnail-cell").queryAll()) {
-                if (cell instanceof org.controlsfx.control.GridCell<?> c && Integer.valueOf(g).equals(c.getItem())) {
-                    return c.lookupAll(".mark-badge").stream().filter(javafx.scene.Node::isVisible)
-                            .map(n -> ((Label) n).getText()).findFirst().orElse(null);
-                }
-            }
-            throw new AssertionError("no grid cell shows sample " + g);
-        }).get(5, TimeUnit.SECONDS);
+        return GridCells.read(robot, g, c -> GridCells.visible(c, ".mark-badge").map(n -> ((Label) n).getText()).orElse(null),
+                () -> {
+                    throw new AssertionError("no grid cell shows sample " + g);
+                });
     }
 
     @Test

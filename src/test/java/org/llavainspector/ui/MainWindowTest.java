@@ -62,15 +62,9 @@ class MainWindowTest {
 
     /** The placeholder icon shown on the grid cell of sample {@code g}, or null when it shows its thumbnail. */
     private static org.kordamp.ikonli.Ikon placeholderInGrid(FxRobot robot, int g) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            for (javafx.scene.Node cell : robot.lookup(".thumbnail-cell").queryAll()) {
-                if (cell instanceof org.controlsfx.control.GridCell<?> c && Integer.valueOf(g).equals(c.getItem())) {
-                    return c.lookupAll(".thumbnail-placeholder").stream().filter(javafx.scene.Node::isVisible)
-                            .map(n -> ((org.kordamp.ikonli.javafx.FontIcon) n).getIconCode()).findFirst().orElse(null);
-                }
-            }
-            return org.kordamp.ikonli.material2.Material2MZ.SEARCH; // no cell shows it (yet)
-        }).get(5, TimeUnit.SECONDS);
+        return GridCells.read(robot, g, c -> GridCells.visible(c, ".thumbnail-placeholder")
+                        .map(n -> ((org.kordamp.ikonli.javafx.FontIcon) n).getIconCode()).orElse(null),
+                () -> org.kordamp.ikonli.material2.Material2MZ.SEARCH); // no cell shows it (yet)
     }
 
     @Test

@@ -33,14 +33,16 @@ final class CurationActions {
     }
 
     void mark(Mark mark) {
-        if (canEdit(model.targets())) {
-            curation.mark(model.targets(), mark);
+        List<Integer> targets = model.targets();
+        if (canEdit(targets)) {
+            curation.mark(targets, mark);
         }
     }
 
     void unmark() {
-        if (canEdit(model.targets())) {
-            curation.unmark(model.targets());
+        List<Integer> targets = model.targets();
+        if (canEdit(targets)) {
+            curation.unmark(targets);
         }
     }
 
