@@ -2,6 +2,7 @@ package org.llavainspector.core.image;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * for a moment, one per loading thread; so Caffeine's {@code maximumWeight} is the budget less one largest thumbnail
  * per thread, and after every load the cache is trimmed back to that maximum (Caffeine alone may linger above it),
  * so the cache never holds more than the budget. The peak weight is sampled after every load, before trimming.
+ *
+ * <p>The pixels of a cached thumbnail are kept in {@link PixelPages} (see there why), and every request gets its
+ * own copy of them: a thumbnail's weight is the pages it takes.
  */
 public final class ThumbnailCache implements AutoCloseable {
     public static final long DEFAULT_BUDGET_BYTES = 256L << 20;
@@ -39,7 +43,8 @@ public final class ThumbnailCache implements AutoCloseable {
     private final ImageLoader loader;
     private final long budget;
     private final ExecutorService pool;
-    private final AsyncCache<String, LoadedImage> cache;
+    private final PixelPages pages;
+    private final AsyncCache<String, Stored> cache;
     private final ConcurrentHashMap<String, Integer> interest = new ConcurrentHashMap<>();
     private final AtomicLong decodes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -61,9 +66,15 @@ public final class ThumbnailCache implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 daemonThreads());
         this.maximumWeight = Math.max(0, budgetBytes - threads * largestThumbnailWeight(loader.limits()));
+        this.pages = new PixelPages(budgetBytes);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
-                .weigher((String key, LoadedImage image) -> (int) Math.min(Integer.MAX_VALUE, image.weightBytes()))
+                .weigher((String key, Stored stored) -> (int) Math.min(Integer.MAX_VALUE, stored.weight()))
+                .removalListener((String key, Stored stored, RemovalCause cause) -> {
+                    if (stored != null) {
+                        stored.release();
+                    }
+                })
                 .executor(Runnable::run)
                 .recordStats()
                 .buildAsync();
@@ -74,28 +85,65 @@ public final class ThumbnailCache implements AutoCloseable {
      * returned future when the thumbnail is no longer wanted.
      */
     public CompletableFuture<LoadedImage> request(String path) {
-        AtomicReference<CompletableFuture<LoadedImage>> shared = new AtomicReference<>();
-        // Under the key's lock, so that a release that cancels the load cannot slip in between.
-        interest.compute(path, (key, count) -> {
-            shared.set(cache.get(key, (k, ignored) -> startLoad(k)));
-            return count == null ? 1 : count + 1;
-        });
-        CompletableFuture<LoadedImage> load = shared.get();
-        CompletableFuture<LoadedImage> mine = load.handle((image, error) -> image != null ? image
-                : LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + error, ImageFormat.UNKNOWN));
+        CompletableFuture<Stored> load = share(path);
+        CompletableFuture<LoadedImage> mine = new CompletableFuture<>();
+        load.whenComplete((stored, error) -> deliver(path, stored, error, mine));
         mine.whenComplete((image, error) -> release(path, load, mine.isCancelled()));
         return mine;
     }
 
     /** Starts loading {@code paths} (e.g. the neighbours of the current sample); these loads run to completion. */
     public void prefetch(Collection<String> paths) {
-        paths.forEach(this::request);
+        for (String path : paths) {
+            CompletableFuture<Stored> load = share(path);
+            load.whenComplete((stored, error) -> release(path, load, false));
+        }
     }
 
     /** The thumbnail if it is loaded and still cached; never waits. */
     public Optional<LoadedImage> getIfPresent(String path) {
-        CompletableFuture<LoadedImage> f = cache.getIfPresent(path);
-        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+        CompletableFuture<Stored> f = cache.getIfPresent(path);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.ofNullable(f.join().copy())
+                : Optional.empty();
+    }
+
+    /** The shared load of {@code path}, cached or started, with one more requester interested in it. */
+    private CompletableFuture<Stored> share(String path) {
+        AtomicReference<CompletableFuture<Stored>> shared = new AtomicReference<>();
+        // Under the key's lock, so that a release that cancels the load cannot slip in between.
+        interest.compute(path, (key, count) -> {
+            shared.set(cache.get(key, (k, ignored) -> startLoad(k)));
+            return count == null ? 1 : count + 1;
+        });
+        return shared.get();
+    }
+
+    /** Completes a requester's future with its own copy of the loaded thumbnail. */
+    private void deliver(String path, Stored stored, Throwable error, CompletableFuture<LoadedImage> mine) {
+        if (mine.isDone()) {
+            return; // cancelled by the requester
+        }
+        if (stored == null) {
+            mine.complete(LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + error, ImageFormat.UNKNOWN));
+            return;
+        }
+        LoadedImage image = stored.copy();
+        if (image != null) {
+            mine.complete(image);
+            return;
+        }
+        // evicted between its load and this copy (rare, and possible only under a full budget): decoded once more,
+        // for this requester alone
+        try {
+            pool.execute(() -> {
+                if (!mine.isDone()) {
+                    decodes.incrementAndGet();
+                    mine.complete(loadOrFailure(path));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed meanwhile: never completed, as close() says
+        }
     }
 
     /** Forgets every cached thumbnail, e.g. after the image sources changed. Loads in flight still complete. */
@@ -110,8 +158,8 @@ public final class ThumbnailCache implements AutoCloseable {
                 dropped.get(), currentWeight(), peakWeight.get(), budget, cache.synchronous().estimatedSize());
     }
 
-    private CompletableFuture<LoadedImage> startLoad(String path) {
-        CompletableFuture<LoadedImage> load = new CompletableFuture<>();
+    private CompletableFuture<Stored> startLoad(String path) {
+        CompletableFuture<Stored> load = new CompletableFuture<>();
         try {
             pool.execute(() -> load(path, load));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -121,14 +169,18 @@ public final class ThumbnailCache implements AutoCloseable {
         return load;
     }
 
-    private void load(String path, CompletableFuture<LoadedImage> load) {
+    private void load(String path, CompletableFuture<Stored> load) {
         if (load.isDone()) {
             dropped.incrementAndGet(); // cancelled before a thread got to it: decode nothing
             return;
         }
         decodes.incrementAndGet();
         try {
-            load.complete(loader.thumbnail(path));
+            Stored stored = Stored.of(loader.thumbnail(path), pages);
+            // The requesters waiting now are given the decoded image itself, even if the cache turned it away at
+            // once (its admission policy may); later ones get copies of the pages.
+            load.complete(stored);
+            stored.forgetDecoded();
         } catch (Throwable t) {
             load.completeExceptionally(t);
         }
@@ -137,15 +189,24 @@ public final class ThumbnailCache implements AutoCloseable {
     }
 
     /**
-     * An upper bound of {@link LoadedImage#weightBytes()} for a thumbnail: a longest side of 3/2 the thumbnail side
-     * (see {@link ImageDecoder#decodeThumbnail}), plus a path and message of 2,000 chars together.
+     * An upper bound of the weight of a cached thumbnail (and of {@link LoadedImage#weightBytes()}): a longest side of
+     * 3/2 the thumbnail side (see {@link ImageDecoder#decodeThumbnail}) in whole pages, plus a path and message of
+     * 2,000 chars together.
      */
     static long largestThumbnailWeight(ImageLimits limits) {
         long side = limits.thumbnailSide();
-        return 9 * side * side + 4096;
+        return (long) PixelPages.pagesFor(9 * side * side / 4 + 1) * PixelPages.PAGE_BYTES + 4096;
     }
 
-    private void release(String path, CompletableFuture<LoadedImage> load, boolean cancelled) {
+    private LoadedImage loadOrFailure(String path) {
+        try {
+            return loader.thumbnail(path);
+        } catch (RuntimeException e) {
+            return LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + e, ImageFormat.UNKNOWN);
+        }
+    }
+
+    private void release(String path, CompletableFuture<Stored> load, boolean cancelled) {
         interest.computeIfPresent(path, (key, count) -> {
             if (count > 1) {
                 return count - 1;
@@ -192,6 +253,81 @@ public final class ThumbnailCache implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
+    }
+
+    /**
+     * A cached thumbnail: a failure as it is; a decoded one as its description and its pixels in pages, or, when no
+     * page was free, with its own pixel array.
+     */
+    private static final class Stored {
+        private final LoadedImage kept;
+        private final PixelPages store;
+        private final String path;
+        private final ImageStatus status;
+        private final String message;
+        private final ImageFormat format;
+        private final int sourceWidth;
+        private final int sourceHeight;
+        private final int width;
+        private final int height;
+        private final long weight;
+        private int[] pageNumbers; // guarded by this; null once released
+        private LoadedImage decoded; // guarded by this; the decoder's image while its load completes
+
+        private Stored(LoadedImage image, PixelPages store, int[] pageNumbers) {
+            this.kept = pageNumbers == null ? image : null;
+            this.store = store;
+            this.path = image.path();
+            this.status = image.status();
+            this.message = image.message();
+            this.format = image.format();
+            this.sourceWidth = image.sourceWidth();
+            this.sourceHeight = image.sourceHeight();
+            this.width = image.width();
+            this.height = image.height();
+            this.pageNumbers = pageNumbers;
+            this.decoded = image;
+            this.weight = pageNumbers == null ? image.weightBytes()
+                    : image.weightBytes() - 4L * image.argb().length + (long) pageNumbers.length * PixelPages.PAGE_BYTES;
+        }
+
+        static Stored of(LoadedImage image, PixelPages store) {
+            int[] numbers = image.hasPixels() ? store.allocate(PixelPages.pagesFor(image.argb().length)) : null;
+            if (numbers != null) {
+                store.write(numbers, image.argb());
+            }
+            return new Stored(image, store, numbers);
+        }
+
+        long weight() {
+            return weight;
+        }
+
+        /** The thumbnail: while its load completes the decoded one, then a copy with pixels of its own; null once evicted. */
+        synchronized LoadedImage copy() {
+            if (kept != null) {
+                return kept;
+            }
+            if (decoded != null) {
+                return decoded;
+            }
+            if (pageNumbers == null) {
+                return null;
+            }
+            return LoadedImage.decoded(path, status, message, format, sourceWidth, sourceHeight, width, height,
+                    store.read(pageNumbers, width * height));
+        }
+
+        synchronized void forgetDecoded() {
+            decoded = null;
+        }
+
+        synchronized void release() {
+            if (pageNumbers != null) {
+                store.release(pageNumbers);
+                pageNumbers = null;
+            }
+        }
     }
 
     /** Stops the loading threads; pending requests, and any made after, are never completed. */
