@@ -1,7 +1,5 @@
 package org.llavainspector.core.validate;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.llavainspector.core.dataset.JsonShape;
@@ -17,7 +15,7 @@ public final class RecordValidator implements RecordVisitor {
     public static final Set<String> KNOWN_FROM = Set.of("human", "gpt", "system");
 
     private final Consumer<Problem> sink;
-    private final Map<String, Integer> firstRecordOfId = new HashMap<>();
+    private FirstRecordOfId firstRecordOfId = new FirstRecordOfId();
 
     public RecordValidator(Consumer<Problem> sink) {
         this.sink = sink;
@@ -28,6 +26,12 @@ public final class RecordValidator implements RecordVisitor {
         checkId(r);
         checkImageField(r);
         checkConversations(r);
+    }
+
+    /** The pass is over: the ids seen are no longer needed (a validator can outlive its pass by far). */
+    @Override
+    public void finish(org.llavainspector.core.dataset.DatasetFormat format, int records) {
+        firstRecordOfId = null;
     }
 
     private void report(RecordSummary r, ProblemKind kind, String message) {
@@ -41,8 +45,11 @@ public final class RecordValidator implements RecordVisitor {
         } else if (shape != JsonShape.STRING && shape != JsonShape.NUMBER) {
             report(r, ProblemKind.WRONG_TYPE, "\"id\" is " + shape.description() + ", expected a string");
         } else {
-            Integer first = firstRecordOfId.putIfAbsent(r.id(), r.index());
-            if (first != null) {
+            if (firstRecordOfId == null) {
+                firstRecordOfId = new FirstRecordOfId(); // visited again after a finish: a new pass
+            }
+            int first = firstRecordOfId.putIfAbsent(r.id(), r.index());
+            if (first >= 0) {
                 report(r, ProblemKind.DUPLICATE_ID, "id " + r.id() + " already used by record " + first);
             }
         }
