@@ -52,7 +52,7 @@ public final class MainViewModel {
     private final DatasetCollection collection;
     private final AtomicLong indexedBytes = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
-    private final ObservableList<Integer> visible = FXCollections.observableArrayList();
+    private final SampleNumberList visible = new SampleNumberList();
     private final IntegerProperty currentPosition = new SimpleIntegerProperty(-1);
     private final ReadOnlyObjectWrapper<SampleDetail> current = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty total = new SimpleIntegerProperty();
@@ -213,11 +213,7 @@ public final class MainViewModel {
         if (added > 0) {
             total.set(collection.size());
             if (!filtered) {
-                List<Integer> fresh = new ArrayList<>(added);
-                for (int g = before; g < before + added; g++) {
-                    fresh.add(g);
-                }
-                visible.addAll(fresh);
+                visible.appendRange(before, before + added);
             }
             if (currentPosition.get() < 0 && !visible.isEmpty()) {
                 currentPosition.set(0);
@@ -259,17 +255,11 @@ public final class MainViewModel {
     /** Shows only these samples (global numbers, ascending), or all when {@code matches} is null. */
     public void showOnly(int[] matches) {
         filtered = matches != null;
-        List<Integer> list = new ArrayList<>();
         if (matches == null) {
-            for (int g = 0; g < collection.size(); g++) {
-                list.add(g);
-            }
+            visible.replaceAllWithRange(collection.size());
         } else {
-            for (int g : matches) {
-                list.add(g);
-            }
+            visible.replaceAll(matches);
         }
-        visible.setAll(list);
         currentPosition.set(visible.isEmpty() ? -1 : 0);
         loadCurrent();
         updateStatus(collection.isComplete());
