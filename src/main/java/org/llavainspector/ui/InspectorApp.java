@@ -12,14 +12,28 @@ import org.llavainspector.core.dataset.DemoDataset;
  * dataset the bundled demo opens.
  */
 public final class InspectorApp extends Application {
+    /**
+     * The logger JavaFX warns through (its {@code PlatformLogger} "javafx" is {@code System.getLogger("javafx")}),
+     * held here: java.util.logging keeps loggers weakly, and a level set on a collected one is lost.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private AppContext context;
     private MainWindow window;
 
     /** Called by the launcher (by name, so that command-line runs never load JavaFX). */
     public static void launchApp(String[] args) {
-        // we run JavaFX from the class path on purpose (one jar + lib/); its warning about that is noise to users
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
+        quietJavaFxStartup(true);
         Application.launch(InspectorApp.class, args);
+    }
+
+    /**
+     * We run JavaFX from the class path on purpose (one jar and lib/), and JavaFX warns about that on every start
+     * ("Unsupported JavaFX configuration"), which is noise to a user. Its warnings are held back while the toolkit
+     * starts, and shown again from {@link #start} on (a CSS warning, say, is worth seeing).
+     */
+    static void quietJavaFxStartup(boolean quiet) {
+        JAVAFX_LOG.setLevel(quiet ? java.util.logging.Level.SEVERE : null);
     }
 
     /** Dataset files and image options from the command line. */
@@ -54,6 +68,7 @@ public final class InspectorApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        quietJavaFxStartup(false);
         context = new AppContext();
         window = new MainWindow(stage, context, getParameters() == null ? null : getHostServices());
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
