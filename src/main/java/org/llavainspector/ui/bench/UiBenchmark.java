@@ -39,6 +39,11 @@ public final class UiBenchmark extends Application {
     private MainViewModel model;
     private MainView view;
     private AppContext context;
+    /**
+     * The windows' preferences and curation sessions: a folder of this run's own, so that what a user left behind
+     * (a filter saved in the demo's session, a smaller thumbnail budget) does not change what is measured.
+     */
+    private Path home;
     private final ResultTable table = new ResultTable(new java.io.PrintWriter(System.err, true), "bench ui: ");
 
     /** Entry point for {@code bench ui}; a class that is not an Application, so the classpath launch works. */
@@ -69,13 +74,16 @@ public final class UiBenchmark extends Application {
             }
         }.start();
         CompletableFuture.runAsync(() -> {
+            int code = 0;
             try {
+                home = java.nio.file.Files.createTempDirectory("llava-bench-ui");
                 run(stage, indexFile, gridFile, images);
             } catch (Throwable t) {
                 t.printStackTrace();
-                System.exit(2);
+                code = 2;
             }
-            System.exit(0);
+            deleteHome();
+            System.exit(code);
         });
     }
 
@@ -192,11 +200,22 @@ public final class UiBenchmark extends Application {
     }
 
     private void openWindow(Stage stage) {
-        context = new AppContext();
+        context = new AppContext(home);
         MainWindow window = new MainWindow(stage, context, null);
         model = window.model();
         view = window.view();
         stage.show();
+    }
+
+    private void deleteHome() {
+        if (home == null) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("bench ui: could not delete " + home + ": " + e.getMessage());
+        }
     }
 
     private record Gaps(double max, double p99) {
