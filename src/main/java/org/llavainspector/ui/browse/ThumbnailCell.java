@@ -4,12 +4,12 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,6 +26,7 @@ class ThumbnailCell extends GridCell<Integer> {
     private final MainViewModel model;
     private final ImageView image = new ImageView();
     private final FontIcon placeholder = new FontIcon();
+    private final Label caption = new Label();
     /** The mark and tags of a curated sample: made for the first one the cell shows (most samples have none). */
     private Label badge;
     private final StackPane frame = new StackPane(placeholder, image);
@@ -41,17 +42,16 @@ class ThumbnailCell extends GridCell<Integer> {
         getStyleClass().add("thumbnail-cell");
         frame.getStyleClass().add("thumbnail-frame");
         placeholder.getStyleClass().add("thumbnail-placeholder");
+        caption.getStyleClass().add("thumbnail-caption");
         image.setFitWidth(side);
         image.setFitHeight(side);
         image.setPreserveRatio(true);
         frame.setPrefSize(side, side);
         frame.setMinSize(side, side);
-        // the id is the cell's own text, under the frame: no label (a control with a skin of its own) per cell, which
-        // a new window styles by the dozen in its first frames
-        setGraphic(frame);
-        setContentDisplay(ContentDisplay.TOP);
-        setGraphicTextGap(4);
-        setAlignment(Pos.CENTER);
+        VBox box = new VBox(4, frame, caption);
+        box.setAlignment(Pos.CENTER);
+        caption.setMaxWidth(side);
+        setGraphic(box);
         frame.setOnMouseEntered(e -> {
             if (why == null) {
                 why = new javafx.scene.control.Tooltip(reason);
@@ -89,7 +89,7 @@ class ThumbnailCell extends GridCell<Integer> {
         }
         image.setImage(null);
         String id = model.idOf(g);
-        setText(id == null ? "#" + g : id);
+        caption.setText(id == null ? "#" + g : id);
         String path = model.firstImage(g);
         if (path == null) {
             showPlaceholder(Material2MZ.NOTES, "text-only sample");
@@ -109,7 +109,6 @@ class ThumbnailCell extends GridCell<Integer> {
     protected void layoutChildren() {
         if (isEmpty() && getGraphic().isVisible()) {
             getGraphic().setVisible(false);
-            setText(null);
             shown = null;
             if (pending != null) {
                 pending.cancel(false);
