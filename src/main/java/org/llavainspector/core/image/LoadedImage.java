@@ -53,6 +53,19 @@ public final class LoadedImage {
         return new LoadedImage(path, status, message, format, 0, 0, 0, 0, NO_PIXELS);
     }
 
+    /**
+     * This image without its pixel array: a description the thumbnail cache keeps while the pixels live in its pages.
+     * It says it has no pixels, yet keeps its size; it never leaves this package.
+     */
+    LoadedImage withoutPixels() {
+        return new LoadedImage(path, status, message, format, sourceWidth, sourceHeight, width, height, NO_PIXELS);
+    }
+
+    /** This image, described by {@link #withoutPixels}, with {@code pixels} ({@code width * height} of them). */
+    LoadedImage withPixels(int[] pixels) {
+        return decoded(path, status, message, format, sourceWidth, sourceHeight, width, height, pixels);
+    }
+
     /** The dataset path this image was requested by. */
     public String path() {
         return path;

@@ -260,35 +260,23 @@ public final class ThumbnailCache implements AutoCloseable {
      * page was free, with its own pixel array.
      */
     private static final class Stored {
+        /** A failure, or a decoded image that found no free page: served as it is. */
         private final LoadedImage kept;
+        /** A decoded image in pages: what it is, without its pixels. */
+        private final LoadedImage described;
         private final PixelPages store;
-        private final String path;
-        private final ImageStatus status;
-        private final String message;
-        private final ImageFormat format;
-        private final int sourceWidth;
-        private final int sourceHeight;
-        private final int width;
-        private final int height;
         private final long weight;
         private int[] pageNumbers; // guarded by this; null once released
         private LoadedImage decoded; // guarded by this; the decoder's image while its load completes
 
         private Stored(LoadedImage image, PixelPages store, int[] pageNumbers) {
             this.kept = pageNumbers == null ? image : null;
+            this.described = pageNumbers == null ? null : image.withoutPixels();
             this.store = store;
-            this.path = image.path();
-            this.status = image.status();
-            this.message = image.message();
-            this.format = image.format();
-            this.sourceWidth = image.sourceWidth();
-            this.sourceHeight = image.sourceHeight();
-            this.width = image.width();
-            this.height = image.height();
             this.pageNumbers = pageNumbers;
             this.decoded = image;
             this.weight = pageNumbers == null ? image.weightBytes()
-                    : image.weightBytes() - 4L * image.argb().length + (long) pageNumbers.length * PixelPages.PAGE_BYTES;
+                    : described.weightBytes() + (long) pageNumbers.length * PixelPages.PAGE_BYTES;
         }
 
         static Stored of(LoadedImage image, PixelPages store) {
@@ -314,8 +302,7 @@ public final class ThumbnailCache implements AutoCloseable {
             if (pageNumbers == null) {
                 return null;
             }
-            return LoadedImage.decoded(path, status, message, format, sourceWidth, sourceHeight, width, height,
-                    store.read(pageNumbers, width * height));
+            return described.withPixels(store.read(pageNumbers, described.width() * described.height()));
         }
 
         synchronized void forgetDecoded() {
