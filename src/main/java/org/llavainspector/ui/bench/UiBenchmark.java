@@ -158,6 +158,7 @@ public final class UiBenchmark extends Application {
         fx(() -> model.currentPositionProperty().set(1000));
         waitUntil(() -> model.currentProperty().get() != null && model.currentProperty().get().sample() == model.visibleSamples().get(1000), 10);
         double[] latency = new double[200];
+        List<String> slowPresses = new ArrayList<>();
         for (int i = 0; i < latency.length; i++) {
             int expected = call(() -> model.visibleSamples().get(model.currentPositionProperty().get() + 1));
             long k0 = System.nanoTime();
@@ -166,8 +167,14 @@ public final class UiBenchmark extends Application {
                     && shownText().contains(String.valueOf(model.currentProperty().get().id())), 10);
             fx(() -> { });
             latency[i] = ms(System.nanoTime() - k0);
+            if (latency[i] > SLOW_FRAME_MS) {
+                slowPresses.add(fmt(latency[i]) + " ms at JVM uptime " + (java.lang.management.ManagementFactory
+                        .getRuntimeMXBean().getUptime() - (long) latency[i]) + " ms");
+            }
             Thread.sleep(30);
         }
+        System.err.println("bench ui: J presses slower than " + fmt(SLOW_FRAME_MS) + " ms: " + slowPresses.size()
+                + (slowPresses.isEmpty() ? "" : ": " + String.join(", ", slowPresses)));
         Arrays.sort(latency);
         row("next sample shown after J (200 presses)", "median " + fmt(latency[latency.length / 2]) + " ms, p95 "
                 + fmt(latency[latency.length * 95 / 100]) + " ms, max " + fmt(latency[latency.length - 1]) + " ms", "< 50 ms");
