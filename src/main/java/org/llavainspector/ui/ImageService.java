@@ -24,8 +24,12 @@ import org.llavainspector.core.image.ThumbnailCache;
 public final class ImageService implements AutoCloseable {
     private final Executor background;
     private final long budgetBytes;
-    private final List<Path> sourcePaths = new ArrayList<>();
-    private final List<String> rules = new ArrayList<>();
+    /**
+     * The open sources' paths, replaced whole once they are open: the FX thread reads it, and must not wait for the
+     * lock that {@link #addSources} holds while it opens a zip (reading the directory of a 600K-entry zip takes a while).
+     */
+    private volatile List<Path> sourcePaths = List.of();
+    private List<String> rules = List.of(); // guarded by this
     private volatile ImageSources sources = ImageSources.none();
     private final ImageLimits limits;
     /** Image sizes learnt from every decode and header read; cleared when the sources change. */
@@ -79,10 +83,8 @@ public final class ImageService implements AutoCloseable {
             return;
         }
         ImageSources opened = ImageSources.open(new ArrayList<>(all), new ArrayList<>(allRules));
-        sourcePaths.clear();
-        sourcePaths.addAll(all);
-        rules.clear();
-        rules.addAll(allRules);
+        sourcePaths = List.copyOf(all);
+        rules = List.copyOf(allRules);
         ImageSources old = sources;
         ThumbnailCache oldCache = thumbnails;
         sources = opened;
@@ -93,9 +95,9 @@ public final class ImageService implements AutoCloseable {
         old.close();
     }
 
-    /** The open sources, for the status bar. */
-    public synchronized List<Path> sourcePaths() {
-        return List.copyOf(sourcePaths);
+    /** The open sources, for the status bar and the session; never waits for sources being opened. */
+    public List<Path> sourcePaths() {
+        return sourcePaths;
     }
 
     /** A thumbnail; cancel the future when it is no longer wanted. Never fails (failures are LoadedImages). */

@@ -1,0 +1,44 @@
+package org.llavainspector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.llavainspector.core.dataset.DemoDataset;
+
+class ImageServiceTest {
+    @Test
+    void theOpenSourcesCanBeReadWhileSourcesAreBeingOpened() throws Exception {
+        // the FX thread asks for the open sources (status bar, session) while a background thread opens a zip,
+        // holding the service's lock for as long as that takes
+        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
+        try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
+            images.addSources(List.of(zip), List.of());
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
+                synchronized (images) { // as addSources holds it while ImageSources.open reads a zip's directory
+                    locked.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            try {
+                List<Path> seen = CompletableFuture.supplyAsync(images::sourcePaths).get(2, TimeUnit.SECONDS);
+                assertEquals(List.of(zip), seen);
+            } finally {
+                release.countDown();
+                opening.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
