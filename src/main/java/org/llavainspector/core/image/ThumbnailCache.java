@@ -151,6 +151,11 @@ public final class ThumbnailCache implements AutoCloseable {
         cache.synchronous().invalidateAll();
     }
 
+    /** Bytes of pixel pages holding thumbnails now (cached, or loaded and about to be). */
+    long pixelBytesInUse() {
+        return (long) (pages.pagesMade() - pages.pagesFree()) * PixelPages.PAGE_BYTES;
+    }
+
     public Stats stats() {
         cache.synchronous().cleanUp();
         var caffeine = cache.synchronous().stats();
@@ -179,7 +184,9 @@ public final class ThumbnailCache implements AutoCloseable {
             Stored stored = Stored.of(loader.thumbnail(path), pages);
             // The requesters waiting now are given the decoded image itself, even if the cache turned it away at
             // once (its admission policy may); later ones get copies of the pages.
-            load.complete(stored);
+            if (!load.complete(stored)) {
+                stored.release(); // cancelled while it was decoded (scrolled away): it never enters the cache
+            }
             stored.forgetDecoded();
         } catch (Throwable t) {
             load.completeExceptionally(t);

@@ -265,6 +265,45 @@ class ThumbnailCacheTest {
     }
 
     @Test
+    void aLoadCancelledWhileItDecodesGivesItsPagesBack() throws Exception {
+        // the grid scrolls away from a thumbnail whose decode has begun: the load completes into a cancelled future,
+        // never enters the cache, and must not keep its pages (over a long session the pages would all leak away)
+        FakeSource source = new FakeSource("scrolled-away.jpg");
+        LoadedImage decoded = loaderOf(source).thumbnail("a.jpg");
+        long onePage = PixelPages.PAGE_BYTES;
+        long oneThumbnail = PixelPages.pagesFor(decoded.argb().length) * onePage;
+        try (ThumbnailCache cache = new ThumbnailCache(loaderOf(source), 64L << 20, 1)) {
+            CompletableFuture<LoadedImage> away = cache.request("scrolled-away.jpg");
+            assertTrue(source.gateEntered.await(30, TimeUnit.SECONDS), "its decode has begun");
+            away.cancel(true);
+            source.gate.countDown();
+            get(cache.request("after.jpg")); // the one thread has finished the cancelled load before this one
+
+            assertEquals(1, cache.stats().entries());
+            assertEquals(oneThumbnail, cache.pixelBytesInUse(), "only after.jpg holds pages");
+            assertEquals(2, cache.stats().decodes());
+        }
+    }
+
+    @Test
+    void aLoadForgottenWhileItDecodesGivesItsPagesBackWhenItEnds() throws Exception {
+        // the cache is cleared (new image sources) while a thumbnail is being decoded: its pages come back too
+        FakeSource source = new FakeSource("busy.jpg");
+        try (ThumbnailCache cache = new ThumbnailCache(loaderOf(source), 64L << 20, 1)) {
+            CompletableFuture<LoadedImage> busy = cache.request("busy.jpg");
+            assertTrue(source.gateEntered.await(30, TimeUnit.SECONDS));
+            cache.invalidateAll();
+            source.gate.countDown();
+            assertEquals(ImageStatus.OK, get(busy).status(), "its requester still gets it");
+            get(cache.request("after.jpg"));
+            cache.invalidateAll();
+
+            assertEquals(0, cache.stats().entries());
+            assertEquals(0, cache.pixelBytesInUse(), "no page is held once nothing is cached");
+        }
+    }
+
+    @Test
     void aThumbnailLargerThanTheWholeBudgetIsStillServed() {
         // no page can be had: the thumbnail keeps its own pixels rather than failing
         FakeSource source = new FakeSource(null);
