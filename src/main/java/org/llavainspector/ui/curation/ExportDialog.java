@@ -41,7 +41,8 @@ import org.llavainspector.ui.common.Background;
 public final class ExportDialog extends Dialog<ExportResult> {
     /** What the dialog needs from the window. */
     public record Context(List<DatasetIndex> files, Session session, RecordFilter shown, int shownCount,
-            ImageSources sources, List<Path> protectedFiles, Executor executor, Consumer<String> report) {
+            java.util.function.Supplier<ImageSources> sources, List<Path> protectedFiles, Executor executor,
+            Consumer<String> report) {
     }
 
     private final ChoiceBox<String> what = new ChoiceBox<>();
@@ -124,13 +125,12 @@ public final class ExportDialog extends Dialog<ExportResult> {
     private void start(Context context, Button runButton) {
         ExportSelection selection;
         ExportOptions options;
+        Path imagesTo;
         try {
             selection = selection(context);
             options = ExportOptions.to(Path.of(out.getText().strip()), format.getValue())
-                    .withImageSources(context.sources()).protecting(context.protectedFiles());
-            if (copyImages.isSelected()) {
-                options = options.withImages(context.sources(), Path.of(imagesOut.getText().strip()));
-            }
+                    .protecting(context.protectedFiles());
+            imagesTo = copyImages.isSelected() ? Path.of(imagesOut.getText().strip()) : null;
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
             return;
@@ -141,7 +141,13 @@ public final class ExportDialog extends Dialog<ExportResult> {
         runButton.setDisable(true);
         message.setText("exporting…");
         ExportOptions chosen = options;
-        Background.task(() -> new Exporter(context.files(), context.session()).export(selection, chosen, monitor))
+        Background.task(() -> {
+            // the image sources are asked for here, off the FX thread: they may still be opening
+            ImageSources sources = context.sources().get();
+            ExportOptions withSources = imagesTo == null ? chosen.withImageSources(sources)
+                    : chosen.withImageSources(sources).withImages(sources, imagesTo);
+            return new Exporter(context.files(), context.session()).export(selection, withSources, monitor);
+        })
                 .onSuccess(result -> {
                     running = null;
                     runButton.setDisable(false);

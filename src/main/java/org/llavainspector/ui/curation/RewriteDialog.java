@@ -38,7 +38,9 @@ public final class RewriteDialog extends Dialog<ImagePathRewrite> {
     private ImagePathRewrite current;
     private CancellableMonitor running;
 
-    public RewriteDialog(Session session, List<SampleKey> targets, ImageSources sources, Executor executor) {
+    /** @param sources the open image sources; asked for on the background thread (they may still be opening) */
+    public RewriteDialog(Session session, List<SampleKey> targets, java.util.function.Supplier<ImageSources> sources,
+            Executor executor) {
         setTitle("Rewrite image paths");
         setHeaderText("Rewrite the image paths of " + targets.size() + " samples (one undoable step)");
         kind.setId("rewrite-kind");
@@ -86,7 +88,8 @@ public final class RewriteDialog extends Dialog<ImagePathRewrite> {
         setResultConverter(button -> button == ButtonType.APPLY ? current : null);
     }
 
-    private void update(Session session, List<SampleKey> targets, ImageSources sources, Executor executor) {
+    private void update(Session session, List<SampleKey> targets, java.util.function.Supplier<ImageSources> sources,
+            Executor executor) {
         if (running != null) {
             running.cancel();
         }
@@ -108,7 +111,7 @@ public final class RewriteDialog extends Dialog<ImagePathRewrite> {
         CancellableMonitor monitor = new CancellableMonitor();
         running = monitor;
         counts.setText("working out the preview…");
-        Background.task(() -> rewrite.preview(session, targets, sources, 50, monitor)).onSuccess(p -> {
+        Background.task(() -> rewrite.preview(session, targets, sources.get(), 50, monitor)).onSuccess(p -> {
             if (monitor.isCancelled()) {
                 return;
             }

@@ -125,7 +125,7 @@ final class CurationActions {
         List<Integer> shown = model.selection().size() > 1 ? List.copyOf(model.selection())
                 : List.copyOf(model.visibleSamples());
         RewriteDialog dialog = new RewriteDialog(curation.session(), curation.keysOf(shown),
-                model.context().images().sources(), model.context().background());
+                model.context().images()::sources, model.context().background());
         dialog.initOwner(owner.get());
         dialog.showAndWait().ifPresent(rewrite -> {
             int changed = curation.rewrite(rewrite, shown);
@@ -155,7 +155,7 @@ final class CurationActions {
         String name = first.getFileName().toString().replaceFirst("\\.jsonl?$", "");
         Path suggested = first.resolveSibling(name + "-export.json");
         ExportDialog dialog = new ExportDialog(new ExportDialog.Context(files, curation.session(), shownFilter,
-                samples.size(), model.context().images().sources(), sources,
+                samples.size(), model.context().images()::sources, sources,
                 model.context().background(), notify), suggested);
         dialog.initOwner(owner.get());
         dialog.show();
