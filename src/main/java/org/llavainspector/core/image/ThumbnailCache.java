@@ -124,7 +124,7 @@ public final class ThumbnailCache implements AutoCloseable {
             return; // cancelled by the requester
         }
         if (stored == null) {
-            mine.complete(LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + error, ImageFormat.UNKNOWN));
+            mine.complete(cannotLoad(path, error));
             return;
         }
         LoadedImage image = stored.copy();
@@ -209,8 +209,12 @@ public final class ThumbnailCache implements AutoCloseable {
         try {
             return loader.thumbnail(path);
         } catch (RuntimeException e) {
-            return LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + e, ImageFormat.UNKNOWN);
+            return cannotLoad(path, e);
         }
+    }
+
+    private static LoadedImage cannotLoad(String path, Throwable why) {
+        return LoadedImage.failure(path, ImageStatus.UNREADABLE, "cannot load: " + why, ImageFormat.UNKNOWN);
     }
 
     private void release(String path, CompletableFuture<Stored> load, boolean cancelled) {

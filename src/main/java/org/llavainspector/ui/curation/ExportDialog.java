@@ -145,7 +145,7 @@ public final class ExportDialog extends Dialog<ExportResult> {
             // the image sources are asked for here, off the FX thread: they may still be opening
             ImageSources sources = context.sources().get();
             ExportOptions withSources = imagesTo == null ? chosen.withImageSources(sources)
-                    : chosen.withImageSources(sources).withImages(sources, imagesTo);
+                    : chosen.withImages(sources, imagesTo);
             return new Exporter(context.files(), context.session()).export(selection, withSources, monitor);
         })
                 .onSuccess(result -> {

@@ -95,9 +95,21 @@ final class SampleNumberList extends ObservableListBase<Integer> {
 
     /** Shows exactly {@code shown} (copied), in that order: one change that replaces everything. */
     void replaceAll(int[] shown) {
+        replaceWith(shown.clone());
+    }
+
+    /** Shows the samples {@code 0} to {@code count - 1}. */
+    void replaceAllWithRange(int count) {
+        int[] all = new int[count];
+        Arrays.setAll(all, i -> i);
+        replaceWith(all);
+    }
+
+    /** Takes {@code shown} as the list's own array. */
+    private void replaceWith(int[] shown) {
         int[] old = numbers;
         int oldSize = size;
-        numbers = shown.clone();
+        numbers = shown;
         size = numbers.length;
         ascending = isAscending(numbers);
         beginChange();
@@ -108,13 +120,6 @@ final class SampleNumberList extends ObservableListBase<Integer> {
             nextAdd(0, size);
         }
         endChange();
-    }
-
-    /** Shows the samples {@code 0} to {@code count - 1}. */
-    void replaceAllWithRange(int count) {
-        int[] all = new int[count];
-        Arrays.setAll(all, i -> i);
-        replaceAll(all);
     }
 
     private static boolean isAscending(int[] a) {
