@@ -118,9 +118,20 @@ public final class ImageService implements AutoCloseable {
         return result;
     }
 
-    /** Starts loading thumbnails that will probably be wanted next. */
+    /**
+     * Starts loading thumbnails that will probably be wanted next. The cache's bookkeeping runs on the background pool:
+     * a next-sample key press on the FX thread only hands the paths over.
+     */
     public void prefetch(List<String> datasetPaths) {
-        thumbnails.prefetch(datasetPaths);
+        if (datasetPaths.isEmpty()) {
+            return;
+        }
+        ThumbnailCache cache = thumbnails;
+        try {
+            background.execute(() -> cache.prefetch(datasetPaths));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing: nothing is wanted next
+        }
     }
 
     /** A full-size image (capped) for the detail view, decoded off the FX thread. */

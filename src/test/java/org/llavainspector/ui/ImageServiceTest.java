@@ -41,4 +41,22 @@ class ImageServiceTest {
             }
         }
     }
+
+    @Test
+    void aPrefetchOnlyQueuesTheCachesWorkOnTheBackgroundPool() throws Exception {
+        // called on the FX thread at every next-sample key press: the cache's bookkeeping is not done there
+        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
+        java.util.concurrent.BlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (ImageService images = new ImageService(queued::add, 16L << 20, 160)) {
+            images.addSources(List.of(zip), List.of());
+            images.prefetch(List.of("000000319154.jpg", "000000900001.jpg"));
+            images.prefetch(List.of());
+            assertEquals(1, queued.size(), "one job queued, none for an empty list");
+            assertEquals(0, images.thumbnailStats().misses(), "nothing asked of the cache yet");
+            queued.take().run();
+            assertEquals(2, images.thumbnailStats().misses(), "both thumbnails started");
+            assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels());
+            assertTrue(queued.isEmpty());
+        }
+    }
 }

@@ -35,6 +35,7 @@ import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.common.Background;
 import org.llavainspector.ui.common.FramePacer;
+import org.llavainspector.ui.common.NextFrame;
 import org.llavainspector.core.curation.Session;
 import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.detail.SampleDetail;
@@ -74,6 +75,8 @@ public final class MainViewModel {
     private List<String> sourceRules = List.of();
     private boolean sourcesKnown;
     private boolean filtered;
+    /** The first sample is to be made current at the next frame. */
+    private boolean firstSampleDue;
     private Task<SampleDetail> loading;
 
     public MainViewModel(AppContext context) {
@@ -215,8 +218,16 @@ public final class MainViewModel {
             if (!filtered) {
                 visible.appendRange(before, before + added);
             }
-            if (currentPosition.get() < 0 && !visible.isEmpty()) {
-                currentPosition.set(0);
+            if (currentPosition.get() < 0 && !visible.isEmpty() && !firstSampleDue) {
+                // a frame later: the grid's first row (see SampleGridView) and the first sample's detail are each
+                // a frame's worth of work the first time, and together they made one long frame
+                firstSampleDue = true;
+                NextFrame.run(() -> {
+                    firstSampleDue = false;
+                    if (currentPosition.get() < 0 && !visible.isEmpty()) {
+                        currentPosition.set(0);
+                    }
+                });
             }
         }
         for (Dataset d : collection.datasets()) {
