@@ -69,10 +69,12 @@ class ThumbnailCell extends GridCell<Integer> {
     @Override
     protected void updateItem(Integer g, boolean empty) {
         super.updateItem(g, empty);
-        // ControlsFX's grid empties and refills its cells on every layout of a row (updateIndex(-1), then the index
-        // again): an emptied cell is hidden only if it is still empty when it is laid out, and only a new sample counts
+        // ControlsFX's grid empties and refills its cells every time the flow lays out its rows (updateIndex(-1),
+        // then the index again), and only a new sample counts: an emptied cell hides its nodes and keeps what it
+        // showed. It does not ask for a layout, which would make the flow apply CSS to the whole row again each time
+        // (every 100 ms while a file is indexed).
         if (empty || g == null) {
-            requestLayout();
+            getGraphic().setVisible(false);
             return;
         }
         if (!getGraphic().isVisible()) {
@@ -107,8 +109,7 @@ class ThumbnailCell extends GridCell<Integer> {
 
     @Override
     protected void layoutChildren() {
-        if (isEmpty() && getGraphic().isVisible()) {
-            getGraphic().setVisible(false);
+        if (isEmpty() && shown != null) { // still empty when laid out: the thumbnail being loaded is not wanted
             shown = null;
             if (pending != null) {
                 pending.cancel(false);
