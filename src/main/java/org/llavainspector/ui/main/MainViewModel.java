@@ -219,8 +219,8 @@ public final class MainViewModel {
                 visible.appendRange(before, before + added);
             }
             if (currentPosition.get() < 0 && !visible.isEmpty() && !firstSampleDue) {
-                // a frame later: the grid's first row (see SampleGridView) and the first sample's detail are each
-                // a frame's worth of work the first time, and together they made one long frame
+                // a frame later: the grid's first cells and the first sample's detail (with its image and sample
+                // loads) are each a frame's worth of work the first time, and together they made one long frame
                 firstSampleDue = true;
                 NextFrame.run(() -> {
                     firstSampleDue = false;

@@ -11,7 +11,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.junit.jupiter.api.Test;
@@ -87,49 +86,6 @@ class SampleGridViewTest {
         robot.interact(() -> items.add(24));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(expected(), shown(robot));
-    }
-
-    @Test
-    void theFirstSamplesAreShownARowAFrameUntilTheViewIsFullThenAllAtOnce(FxRobot robot) throws Exception {
-        ObservableList<Integer> many = FXCollections.observableArrayList();
-        SampleGridView[] empty = new SampleGridView[1];
-        List<Integer> rowCounts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (empty[0].lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getCellCount() > 0) {
-                    rowCounts.add(flow.getCellCount());
-                }
-            }
-        };
-        robot.interact(() -> {
-            empty[0] = new SampleGridView(many);
-            empty[0].setCellWidth(50);
-            empty[0].setCellHeight(30);
-            empty[0].setHorizontalCellSpacing(0);
-            empty[0].setVerticalCellSpacing(0);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(empty[0], 170, 400)); // three cells a row, 13 rows in view
-            stage.show();
-            frames.start(); // before the grid's own timer: it sees each frame's rows before they grow
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> java.util.stream.IntStream.range(0, 300).forEach(many::add)); // one batch: 100 rows
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !rowCounts.isEmpty()
-                && rowCounts.get(rowCounts.size() - 1) == 100);
-        robot.interact(frames::stop);
-        List<Integer> seen = List.copyOf(rowCounts);
-        assertEquals(1, seen.get(0), "the first frame shows one row: " + seen);
-        for (int i = 1; i < seen.size(); i++) {
-            int grew = seen.get(i) - seen.get(i - 1);
-            // a row a frame until the view's 13 rows (and one more) are there; then every row of the list at once
-            org.junit.jupiter.api.Assertions.assertTrue(grew == 0 || grew == 1 || seen.get(i - 1) >= 13 && seen.get(i) == 100,
-                    "rows per frame: " + seen);
-        }
-        org.junit.jupiter.api.Assertions.assertTrue(seen.contains(5), "grew a row at a time: " + seen);
-        robot.interact(() -> many.addAll(300, 301, 302)); // later samples are not held back
-        assertEquals(101, robot.lookup(".virtual-flow").queryAllAs(VirtualFlow.class).stream()
-                .filter(f -> f.getScene() == empty[0].getScene()).findFirst().orElseThrow().getCellCount());
     }
 
     @Test
