@@ -30,9 +30,10 @@ public final class InspectorApp extends Application {
     /**
      * We run JavaFX from the class path on purpose (one jar and lib/), and JavaFX warns about that on every start
      * ("Unsupported JavaFX configuration"), which is noise to a user. Its warnings are held back while the toolkit
-     * starts, and shown again from {@link #start} on (a CSS warning, say, is worth seeing).
+     * starts, and shown again from {@link #start} on (a CSS warning, say, is worth seeing). The UI benchmark, which
+     * launches its own window, does the same.
      */
-    static void quietJavaFxStartup(boolean quiet) {
+    public static void quietJavaFxStartup(boolean quiet) {
         JAVAFX_LOG.setLevel(quiet ? java.util.logging.Level.SEVERE : null);
     }
 

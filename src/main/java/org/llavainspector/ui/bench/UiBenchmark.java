@@ -52,12 +52,14 @@ public final class UiBenchmark extends Application {
         }
 
         public static void main(String[] args) {
+            org.llavainspector.ui.InspectorApp.quietJavaFxStartup(true);
             Application.launch(UiBenchmark.class, args);
         }
     }
 
     @Override
     public void start(Stage stage) {
+        org.llavainspector.ui.InspectorApp.quietJavaFxStartup(false);
         List<String> args = getParameters().getRaw();
         Path indexFile = Path.of(args.get(0));
         Path gridFile = Path.of(args.get(1));
