@@ -127,8 +127,9 @@ public final class ImageService implements AutoCloseable {
             return;
         }
         ThumbnailCache cache = thumbnails;
+        List<String> paths = List.copyOf(datasetPaths); // the caller may reuse its list
         try {
-            background.execute(() -> cache.prefetch(datasetPaths));
+            background.execute(() -> cache.prefetch(paths));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // the window is closing: nothing is wanted next
         }
