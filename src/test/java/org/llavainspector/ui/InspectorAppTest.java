@@ -33,6 +33,9 @@ class InspectorAppTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("30 samples"));
         assertEquals("1 / 30", robot.lookup("#position").queryAs(Label.class).getText());
+        // typed keys go to the focused window: wait for it, or they may be lost
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#thumbnail-grid").query().getScene().getWindow().isFocused());
         robot.type(KeyCode.J, 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#detail-id").queryAs(Label.class).getText().contains("000000033471"));

@@ -51,7 +51,14 @@ class MainWindowTest {
     private void waitForSample(FxRobot robot, String id) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.detail().getSample() != null
                 && id.equals(window.detail().getSample().id())
-                && robot.lookup("#detail-id").queryAs(Label.class).getText().equals(id));
+                && ((Label) window.view().lookup("#detail-id")).getText().equals(id)); // this test's window
+    }
+
+    /** Keys go to the view: it has the focus, in a window that has it (typed keys are otherwise lost). */
+    private void focusView(FxRobot robot) throws Exception {
+        robot.interact(() -> window.view().requestFocus());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().getScene().getWindow().isFocused()
+                && window.view().getScene().getFocusOwner() == window.view());
     }
 
     /** Jumps to a sample number or id, waiting for the demo to be indexed that far (it may still be arriving). */
@@ -70,6 +77,7 @@ class MainWindowTest {
     @Test
     void theMissingImageShowsAPlaceholderAndAProblem(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
+        focusView(robot);
         robot.type(KeyCode.J, 3);
         waitForSample(robot, "000000033471");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#image-placeholder").query().isVisible()
@@ -122,6 +130,7 @@ class MainWindowTest {
     @Test
     void listModeJumpAndShortcutOverlay(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
+        focusView(robot);
         robot.type(KeyCode.J, 3); // moved in the grid, while the list is not in the scene
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 3);
         robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
@@ -147,6 +156,7 @@ class MainWindowTest {
     @Test
     void presentationModeFollowsNextAndExitsWithEscape(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
+        focusView(robot);
         robot.type(KeyCode.P);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() != null
                 && window.presentationStage().isShowing());
