@@ -75,8 +75,6 @@ public final class MainViewModel {
     private List<String> sourceRules = List.of();
     private boolean sourcesKnown;
     private boolean filtered;
-    /** The first sample is to be made current at the next frame. */
-    private boolean firstSampleDue;
     private Task<SampleDetail> loading;
 
     public MainViewModel(AppContext context) {
@@ -218,12 +216,11 @@ public final class MainViewModel {
             if (!filtered) {
                 visible.appendRange(before, before + added);
             }
-            if (currentPosition.get() < 0 && !visible.isEmpty() && !firstSampleDue) {
+            if (currentPosition.get() < 0 && !visible.isEmpty()) {
                 // a frame later: the grid's first cells and the first sample's detail (with its image and sample
-                // loads) are each a frame's worth of work the first time, and together they made one long frame
-                firstSampleDue = true;
+                // loads) are each a frame's worth of work the first time, and together they made one long frame.
+                // Asked again before that frame, it is asked twice: the second finds a sample current already.
                 NextFrame.run(() -> {
-                    firstSampleDue = false;
                     if (currentPosition.get() < 0 && !visible.isEmpty()) {
                         currentPosition.set(0);
                     }
