@@ -29,6 +29,15 @@ final class GridCells {
         }).get(5, TimeUnit.SECONDS);
     }
 
+    /** The captions the grid's cells show, sorted; cells the flow laid aside and emptied cells show none. */
+    static java.util.List<String> captions(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".thumbnail-cell").queryAll().stream()
+                .filter(n -> n instanceof GridCell<?> c && c.getParent() != null && c.getParent().isVisible()
+                        && c.getGraphic() != null && c.getGraphic().isVisible())
+                .map(n -> ((javafx.scene.control.Labeled) n.lookup(".thumbnail-caption")).getText()).sorted().toList())
+                .get(5, TimeUnit.SECONDS);
+    }
+
     /** The first visible node matching {@code selector} inside {@code cell}. */
     static Optional<Node> visible(GridCell<?> cell, String selector) {
         return cell.lookupAll(selector).stream().filter(Node::isVisible).findFirst();

@@ -195,24 +195,19 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 1);
         waitForSample(robot, "i6IyJda_0");
         // the grid's other cells are emptied and show nothing
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> captionsInGrid(robot).equals(List.of("i6IyJda_0")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> GridCells.captions(robot).equals(List.of("i6IyJda_0")));
         robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("colour:red"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#match-count").tryQueryAs(Label.class)
                         .map(l -> l.getText().startsWith("column 1")).orElse(false)); // looked up while the FX thread works
         robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText(""));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() == 30);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> captionsInGrid(robot).size() >= 6
-                && captionsInGrid(robot).contains("000000319154"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            List<String> captions = GridCells.captions(robot);
+            return captions.size() >= 6 && captions.contains("000000319154");
+        });
     }
 
-    /** The captions the grid's cells show; cells the flow laid aside and emptied cells show none. */
-    private static List<String> captionsInGrid(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".thumbnail-cell").queryAll().stream()
-                .filter(n -> n instanceof org.controlsfx.control.GridCell<?> c && c.getParent() != null
-                        && c.getParent().isVisible() && c.getGraphic() != null && c.getGraphic().isVisible())
-                .map(n -> ((Label) n.lookup(".thumbnail-caption")).getText()).sorted().toList()).get(5, TimeUnit.SECONDS);
-    }
 
     @Test
     void aSecondFileJoinsTheCollectionAndEachSampleKnowsItsFile(FxRobot robot) throws Exception {
