@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -46,6 +48,14 @@ class MainWindowTest {
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.waitForFxEvents();
         context.close();
+    }
+
+    /** Where the node that {@code selector} finds in this test's window lies, in scene coordinates (FX thread). */
+    private Bounds boundsInScene(String selector) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node n = window.view().lookup(selector);
+            return n.localToScene(n.getLayoutBounds());
+        }).get(5, TimeUnit.SECONDS);
     }
 
     private void waitForSample(FxRobot robot, String id) throws Exception {
@@ -174,6 +184,46 @@ class MainWindowTest {
         robot.interact(() -> window.model().open(List.of(broken), List.of(), List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().contains("broken.json:1:"));
         assertTrue(window.view().lastNotification().contains("truncated"), window.view().lastNotification());
+    }
+
+    @Test
+    void aNoteShowsBelowTheMenusAndGoesAwayWhileAnErrorStays(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> {
+            window.view().setNoteDuration(javafx.util.Duration.millis(3000));
+            window.view().notifyInfo("restored 1 keep from demo.json.llava-session.json");
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().lastNotification().startsWith("restored"));
+        // once slid in, the bar covers neither the menus nor the filter: File ▸ Open stays in reach
+        // (it slides in from behind the tool bar: wait for it to come to rest)
+        Bounds tools = boundsInScene("#filter-field");
+        assertTrue(boundsInScene("#menu-bar").getMaxY() <= tools.getMinY(), "the menus are above the filter");
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> boundsInScene(".notification-bar").getMinY() >= tools.getMaxY() - 0.5);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the bar lies over the tool bar (" + tools + "): " + boundsInScene(".notification-bar"));
+        }
+        assertTrue(boundsInScene(".notification-bar").getHeight() > 20, "the bar has come in whole");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().isEmpty());
+
+        robot.interact(() -> window.view().notifyError("broken.json:3:7: unexpected end of input"));
+        Thread.sleep(3500); // longer than a note stays
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("broken.json:3:7: unexpected end of input", window.view().lastNotification(),
+                "an error stays until it is closed");
+    }
+
+    @Test
+    void theStatusBarCountsTheCachedThumbnailsAndTheirMemory(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        // the demo's thumbnails weigh less than a MiB: the status shows a tenth of one, not a bare 0
+        java.util.regex.Pattern status = java.util.regex.Pattern.compile("thumbnails: ([1-9]\\d*) cached, (\\d+)[.,](\\d) of (\\d+) MiB");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.matcher(
+                robot.lookup("#thumbnail-status").queryAs(Label.class).getText()).matches());
+        java.util.regex.Matcher m = status.matcher(robot.lookup("#thumbnail-status").queryAs(Label.class).getText());
+        assertTrue(m.matches());
+        assertTrue(Integer.parseInt(m.group(2)) > 0 || Integer.parseInt(m.group(3)) > 0, m.group());
+        assertEquals(context.images().thumbnailStats().budget() >> 20, Long.parseLong(m.group(4)));
     }
 
     @Test

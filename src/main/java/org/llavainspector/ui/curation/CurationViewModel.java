@@ -41,6 +41,7 @@ public final class CurationViewModel implements AutoCloseable {
     private final SessionStore appOwnedStore;
     private final Path appOwnedFolder;
     private final Consumer<String> notify;
+    private final Consumer<String> inform;
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
@@ -62,13 +63,16 @@ public final class CurationViewModel implements AutoCloseable {
     /**
      * @param store where sessions are kept (beside the datasets when their folder is writable)
      * @param appOwnedStore where sessions of datasets inside {@code appOwnedFolder} (the bundled demo) are kept
-     * @param notify shows a one-line message to the user
+     * @param notify shows a one-line warning or error to the user (it stays until dismissed)
+     * @param inform shows a one-line note of what happened, such as a restored session (it goes away by itself)
      */
-    public CurationViewModel(SessionStore store, SessionStore appOwnedStore, Path appOwnedFolder, Consumer<String> notify) {
+    public CurationViewModel(SessionStore store, SessionStore appOwnedStore, Path appOwnedFolder, Consumer<String> notify,
+            Consumer<String> inform) {
         this.store = store;
         this.appOwnedStore = appOwnedStore;
         this.appOwnedFolder = appOwnedFolder == null ? null : appOwnedFolder.toAbsolutePath().normalize();
         this.notify = notify;
+        this.inform = inform;
     }
 
     /**
@@ -169,7 +173,7 @@ public final class CurationViewModel implements AutoCloseable {
         Path where = sidecar;
         if (prepared.restored()) {
             if (!session.states().isEmpty()) {
-                notify.accept("restored " + describe() + " from " + where.getFileName());
+                inform.accept("restored " + describe() + " from " + where.getFileName());
             }
             restoredFilter = session.filter();
         }

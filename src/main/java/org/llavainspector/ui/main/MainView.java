@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.llavainspector.core.curation.Mark;
@@ -48,6 +50,11 @@ public final class MainView extends StackPane {
     private final MainActions actions;
     private final ShortcutOverlay overlay = new ShortcutOverlay();
     private final NotificationPane notifications;
+    /** How long a message (not an error) stays before it hides itself. */
+    static final Duration NOTE_SHOWN = Duration.seconds(8);
+    private final PauseTransition noteTimer = new PauseTransition(NOTE_SHOWN);
+    /** The bar shows a message that hides itself (an error, shown after it, does not). */
+    private boolean noteShowing;
     private final Node filterField;
     private final FilterBar filterBar;
     private final CurationActions curation;
@@ -89,14 +96,21 @@ public final class MainView extends StackPane {
         split.setDividerPositions(0.45);
         SplitPane.setResizableWithParent(browse, false);
 
-        BorderPane layout = new BorderPane(split);
-        layout.setTop(new javafx.scene.layout.VBox(menuBar(), toolBar(filterBar)));
-        layout.setBottom(statusBar());
-        notifications = new NotificationPane(layout);
+        // the notification bar slides in below the tool bar: the menus and the filter stay in reach while it shows
+        notifications = new NotificationPane(split);
         notifications.setId("notifications");
         notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        noteTimer.setOnFinished(e -> {
+            if (noteShowing) {
+                notifications.hide();
+            }
+        });
+        BorderPane layout = new BorderPane(notifications);
+        layout.setTop(new javafx.scene.layout.VBox(menuBar(), toolBar(filterBar)));
+        layout.setBottom(statusBar());
         model.onError(this::notifyError);
-        getChildren().addAll(notifications, overlay);
+        model.onInfo(this::notifyInfo);
+        getChildren().addAll(layout, overlay);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setOnDragOver(e -> {
@@ -242,11 +256,16 @@ public final class MainView extends StackPane {
         Label thumbnails = new Label();
         thumbnails.setId("thumbnail-status");
         thumbnails.getStyleClass().add("status-text");
+        long[] shown = {-1, -1}; // entries and weight last shown: the text is only formatted again when they change
         javafx.animation.Timeline refresh = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(1), e -> {
                     var stats = model.context().images().thumbnailStats();
-                    thumbnails.setText(String.format("thumbnails: %,d cached, %d of %d MiB", stats.entries(),
-                            stats.currentWeight() >> 20, stats.budget() >> 20));
+                    if (stats.entries() != shown[0] || stats.currentWeight() != shown[1]) {
+                        shown[0] = stats.entries();
+                        shown[1] = stats.currentWeight();
+                        thumbnails.setText(String.format("thumbnails: %,d cached, %.1f of %d MiB", stats.entries(),
+                                stats.currentWeight() / (double) (1 << 20), stats.budget() >> 20));
+                    }
                 }));
         refresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
         refresh.play();
@@ -446,14 +465,23 @@ public final class MainView extends StackPane {
         model.open(datasets, sources, List.of());
     }
 
-    /** Shows a one-line, non-blocking error notification. */
+    /** Shows a one-line, non-blocking error notification; it stays until the user closes it or another replaces it. */
     public void notifyError(String message) {
+        noteTimer.stop();
+        noteShowing = false;
         notifications.show(message, new FontIcon("mdal-error_outline"));
     }
 
-    /** Shows a one-line, non-blocking message (what an action did). */
+    /** Shows a one-line, non-blocking message (what an action did); it hides itself after {@link #NOTE_SHOWN}. */
     public void notifyInfo(String message) {
         notifications.show(message, new FontIcon("mdal-check_circle_outline"));
+        noteShowing = true;
+        noteTimer.playFromStart();
+    }
+
+    /** How long a message of {@link #notifyInfo} stays; tests shorten it. */
+    public void setNoteDuration(Duration shown) {
+        noteTimer.setDuration(shown);
     }
 
     /** For tests and the window: the error shown last, or empty. */

@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
+    private final List<Consumer<String>> infoListeners = new ArrayList<>();
     private final List<Dataset> reportedFailures = new ArrayList<>();
     private final Random random = new Random();
     private final List<ProblemIndex> problemIndexes = new ArrayList<>();
@@ -79,7 +80,8 @@ public final class MainViewModel {
 
     public MainViewModel(AppContext context) {
         this.context = context;
-        this.curation = new CurationViewModel(context.sessions(), context.appOwnedSessions(), demoFolder(), this::reportError);
+        this.curation = new CurationViewModel(context.sessions(), context.appOwnedSessions(), demoFolder(), this::reportError,
+                this::reportInfo);
         this.collection = new DatasetCollection(context.indexer(), new TaskMonitor() {
             @Override
             public void progress(long done, long total) {
@@ -428,5 +430,14 @@ public final class MainViewModel {
 
     void reportError(String message) {
         errorListeners.forEach(l -> l.accept(message));
+    }
+
+    /** Tells the listener about news worth a passing note, such as marks restored from a session. */
+    public void onInfo(Consumer<String> listener) {
+        infoListeners.add(listener);
+    }
+
+    void reportInfo(String message) {
+        infoListeners.forEach(l -> l.accept(message));
     }
 }

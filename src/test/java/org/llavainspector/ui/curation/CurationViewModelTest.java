@@ -76,7 +76,7 @@ class CurationViewModelTest {
     @Test
     void theSessionIsReadOffTheFxThreadAndEditsOfTheOneItReplacesAreKept() throws Exception {
         SessionStore store = SessionStore.inFolder(dir.resolve("sessions"));
-        CurationViewModel curation = new CurationViewModel(store, store, null, notes::add);
+        CurationViewModel curation = new CurationViewModel(store, store, null, notes::add, notes::add);
         Path a = copyOfDemo("a.json");
         DatasetCollection onlyA = collectionOf(a);
         fx(() -> curation.attachInBackground(onlyA, Runnable::run)).get(10, TimeUnit.SECONDS);
@@ -116,7 +116,7 @@ class CurationViewModelTest {
     @Test
     void anAttachOvertakenByALaterOneIsDropped() throws Exception {
         SessionStore store = SessionStore.inFolder(dir.resolve("sessions"));
-        CurationViewModel curation = new CurationViewModel(store, store, null, notes::add);
+        CurationViewModel curation = new CurationViewModel(store, store, null, notes::add, notes::add);
         Path a = copyOfDemo("a.json");
         Path b = copyOfDemo("b.json");
         DatasetCollection onlyA = collectionOf(a);
