@@ -214,6 +214,72 @@ class MainWindowTest {
     }
 
     @Test
+    void bothThemesKeepTheToolBarTheFilterPromptAndTheListsSelectedRowReadable(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> {
+            window.model().gridModeProperty().set(false);
+            window.model().currentPositionProperty().set(3);
+        });
+        waitForSample(robot, "000000033471");
+        robot.interact(() -> window.view().requestFocus()); // the list's selected row shows as in a list without the focus
+        for (org.llavainspector.ui.theme.Theme theme : org.llavainspector.ui.theme.Theme.values()) {
+            robot.interact(() -> theme.applyTo(window.view().getScene(), List.of()));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> unreadable = WaitForAsyncUtils.asyncFx(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                Node toolBar = window.view().lookup(".tool-bar");
+                for (Node icon : toolBar.lookupAll(".ikonli-font-icon")) {
+                    check(found, "tool bar icon", ((org.kordamp.ikonli.javafx.FontIcon) icon).getIconColor(), fillOf(toolBar));
+                }
+                javafx.scene.control.TextField filter = (javafx.scene.control.TextField) window.view().lookup("#filter-field");
+                filter.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text text
+                        && filter.getPromptText().equals(text.getText())).findFirst()
+                        .ifPresentOrElse(prompt -> check(found, "filter prompt", ((javafx.scene.text.Text) prompt).getFill(), fillOf(filter)),
+                                () -> found.add("no prompt shown"));
+                javafx.scene.control.TableRow<?> row = window.view().lookupAll(".table-row-cell").stream()
+                        .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.isSelected()).findFirst().orElse(null);
+                if (row == null) {
+                    found.add("no selected row");
+                } else {
+                    javafx.scene.control.Labeled cell = (javafx.scene.control.Labeled) row.lookup(".table-cell");
+                    check(found, "selected row", cell.getTextFill(), fillOf(row));
+                }
+                return found;
+            }).get(5, TimeUnit.SECONDS);
+            assertEquals(List.of(), unreadable, theme + " theme");
+        }
+    }
+
+    /** The colour a region is painted in: its topmost background fill. */
+    private static javafx.scene.paint.Paint fillOf(Node node) {
+        List<javafx.scene.layout.BackgroundFill> fills = ((javafx.scene.layout.Region) node).getBackground().getFills();
+        return fills.get(fills.size() - 1).getFill();
+    }
+
+    /** Adds what fails WCAG's contrast of 3:1 (large text) between a text colour and its background. */
+    private static void check(List<String> found, String what, javafx.scene.paint.Paint text, javafx.scene.paint.Paint background) {
+        double a = luminance(colourOf(text));
+        double b = luminance(colourOf(background));
+        double contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (contrast < 3) {
+            found.add(what + ": " + text + " on " + background + " (contrast " + String.format("%.1f", contrast) + ")");
+        }
+    }
+
+    /** A colour, or a gradient's last colour (Modena's text fields end on their inner background). */
+    private static javafx.scene.paint.Color colourOf(javafx.scene.paint.Paint paint) {
+        if (paint instanceof javafx.scene.paint.LinearGradient g) {
+            return g.getStops().get(g.getStops().size() - 1).getColor();
+        }
+        return (javafx.scene.paint.Color) paint;
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen()) + 0.0722 * lin.applyAsDouble(c.getBlue());
+    }
+
+    @Test
     void theStatusBarCountsTheCachedThumbnailsAndTheirMemory(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         // the demo's thumbnails weigh less than a MiB: the status shows a tenth of one, not a bare 0

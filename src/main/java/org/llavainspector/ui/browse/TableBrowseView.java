@@ -27,14 +27,14 @@ public final class TableBrowseView extends TableView<Integer> {
         setId("browse-table");
         getStyleClass().add("browse-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("#", 70, g -> String.valueOf(g)));
+        getColumns().add(column("#", 64, g -> String.valueOf(g)));
         getColumns().add(column("id", 150, model::idOf));
         getColumns().add(column("image", 220, g -> {
             String image = model.firstImage(g);
             int n = model.collection().datasetOf(g).index().imageCount(model.collection().recordOf(g));
             return image == null ? "(text-only)" : n > 1 ? image + " (+" + (n - 1) + ")" : image;
         }));
-        getColumns().add(column("turns", 60, g -> String.valueOf(
+        getColumns().add(column("turns", 56, g -> String.valueOf(
                 model.collection().datasetOf(g).index().turnCount(model.collection().recordOf(g)))));
         TableColumn<Integer, Integer> question = new TableColumn<>("first question");
         question.setPrefWidth(380);
@@ -79,6 +79,9 @@ public final class TableBrowseView extends TableView<Integer> {
             java.util.function.IntFunction<String> value) {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        // the table shrinks its columns to fit its width: a sample number up to 999,999 and a header such as "turns"
+        // stay readable
+        c.setMinWidth(Math.min(width, 52));
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
