@@ -216,16 +216,29 @@ class MainWindowTest {
     @Test
     void bothThemesKeepTheToolBarTheFilterPromptAndTheListsSelectedRowReadable(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
-        robot.interact(() -> {
-            window.model().gridModeProperty().set(false);
-            window.model().currentPositionProperty().set(3);
-        });
+        robot.interact(() -> window.model().currentPositionProperty().set(3));
         waitForSample(robot, "000000033471");
-        robot.interact(() -> window.view().requestFocus()); // the list's selected row shows as in a list without the focus
         for (org.llavainspector.ui.theme.Theme theme : org.llavainspector.ui.theme.Theme.values()) {
-            robot.interact(() -> theme.applyTo(window.view().getScene(), List.of()));
+            robot.interact(() -> {
+                theme.applyTo(window.view().getScene(), List.of());
+                window.model().gridModeProperty().set(true);
+            });
             WaitForAsyncUtils.waitForFxEvents();
-            List<String> unreadable = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> unreadable = new java.util.ArrayList<>(WaitForAsyncUtils.asyncFx(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                javafx.css.PseudoClass current = javafx.css.PseudoClass.getPseudoClass("current");
+                window.view().lookupAll(".thumbnail-cell").stream().filter(c -> c.getPseudoClassStates().contains(current))
+                        .findFirst().ifPresentOrElse(cell -> check(found, "caption of the current grid cell",
+                                ((Label) cell.lookup(".thumbnail-caption")).getTextFill(), fillOf(cell)),
+                                () -> found.add("no current grid cell"));
+                return found;
+            }).get(5, TimeUnit.SECONDS));
+            robot.interact(() -> {
+                window.model().gridModeProperty().set(false);
+                window.view().requestFocus(); // the list's selected row shows as in a list without the focus
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            unreadable.addAll(WaitForAsyncUtils.asyncFx(() -> {
                 List<String> found = new java.util.ArrayList<>();
                 Node toolBar = window.view().lookup(".tool-bar");
                 for (Node icon : toolBar.lookupAll(".ikonli-font-icon")) {
@@ -245,7 +258,7 @@ class MainWindowTest {
                     check(found, "selected row", cell.getTextFill(), fillOf(row));
                 }
                 return found;
-            }).get(5, TimeUnit.SECONDS);
+            }).get(5, TimeUnit.SECONDS));
             assertEquals(List.of(), unreadable, theme + " theme");
         }
     }
