@@ -173,6 +173,11 @@ class MainWindowTest {
         robot.clickOn("#present-next");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 1);
         robot.interact(() -> window.presentationStage().getScene().getRoot().requestFocus());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage().isFocused());
+        robot.type(KeyCode.J); // the main window's keys work here too
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 2);
+        robot.type(KeyCode.K);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 1);
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.presentationStage() == null);
     }

@@ -23,7 +23,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Presentation mode for teaching: one sample at a time in large type, the image on one side and the conversation
- * on the other, with Previous / Random / Next buttons (and ← → R keys) and Escape to leave. The buttons only call
+ * on the other, with Previous / Random / Next buttons (and ← → or K J, R keys) and Escape to leave. The buttons only call
  * the {@link Navigator}; the main window decides which sample comes next and shows it through the view-model.
  */
 public final class PresentationView extends BorderPane {
@@ -83,7 +83,7 @@ public final class PresentationView extends BorderPane {
         where.setId("present-position");
         where.getStyleClass().add("present-position");
         where.textProperty().bind(position);
-        Label keys = new Label("← →  ·  R  ·  Esc");
+        Label keys = new Label("← →  ·  K J  ·  R  ·  Esc");
         keys.getStyleClass().add("present-keys");
         Region left = new Region();
         Region right = new Region();
@@ -102,8 +102,8 @@ public final class PresentationView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             switch (e.getCode()) {
                 case ESCAPE -> navigator.exit();
-                case LEFT, PAGE_UP -> navigator.previous();
-                case RIGHT, PAGE_DOWN -> navigator.next();
+                case LEFT, PAGE_UP, K -> navigator.previous(); // K and J as in the main window
+                case RIGHT, PAGE_DOWN, J -> navigator.next();
                 case R -> navigator.random();
                 default -> {
                     return;

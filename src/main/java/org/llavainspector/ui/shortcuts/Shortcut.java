@@ -20,7 +20,7 @@ public enum Shortcut {
     UNDO("Ctrl+Z / Ctrl+Shift+Z", "undo / redo (also Ctrl+Y)"),
     EXPORT("Ctrl+E", "export the samples shown, the kept ones, ..."),
     EXPORT_CARD("Ctrl+Shift+E", "export the current sample as a 1920×1080 PNG card for slides"),
-    PRESENT("P", "presentation mode (full screen, large type)"),
+    PRESENT("P", "presentation mode (full screen, large type): ← → or K J, R, Esc to leave"),
     THEME("Ctrl+D", "light / dark theme"),
     FULL_SCREEN("F11", "full screen"),
     OPEN("Ctrl+O", "open dataset files"),
