@@ -26,7 +26,7 @@ import org.llavainspector.ui.main.MainViewModel;
  * Measures how smooth the real main window stays under load, from the FX thread's point of view: the longest
  * gap between two pulses (an {@link AnimationTimer} sees every frame) (1) while a large file is indexed, (2) while
  * the thumbnail grid is scrolled from the first to the last row of a 600K-sample dataset with thumbnails loading,
- * and (3) the time from a J key press to the next sample being shown. Run by {@code bench ui}.
+ * and then the list, and (3) the time from a J key press to the next sample being shown. Run by {@code bench ui}.
  *
  * <p>Arguments: {@code INDEX_FILE GRID_FILE [--images ZIP]}; prints a markdown table on stdout and exits.
  */
@@ -155,6 +155,28 @@ public final class UiBenchmark extends Application {
         row("  thumbnails decoded / dropped before decoding (scrolled away) / cache peak of budget",
                 stats.decodes() + " / " + stats.droppedBeforeStart() + " / " + (stats.peakWeight() >> 20) + " of "
                         + (stats.budget() >> 20) + " MiB", "peak ≤ budget");
+
+        // 2b. the same samples in the list, scrolled end to end (each row's first question is read off the FX thread)
+        fx(() -> model.gridModeProperty().set(false));
+        settle();
+        VirtualFlow<?> rows = call(() -> (VirtualFlow<?>) view.lookup("#browse-table .virtual-flow"));
+        int rowsInList = call(rows::getCellCount);
+        startRecording();
+        long l0 = System.nanoTime();
+        for (int i = 1; i <= steps; i++) {
+            int target = (int) ((long) rowsInList * i / steps) - 1;
+            fx(() -> rows.scrollTo(Math.max(0, target)));
+            Thread.sleep(16);
+        }
+        double listMs = ms(System.nanoTime() - l0);
+        Gaps listing = stopRecording();
+        reportSlowFrames("list scrolling", l0);
+        IndexedCell<?> lastRow = call(rows::getLastVisibleCell);
+        row("scroll the list through the same samples (" + steps + " jumps in " + fmt(listMs) + " ms; last row shown "
+                + (lastRow == null ? "?" : lastRow.getIndex()) + ")",
+                "longest pulse gap " + fmt(listing.max) + " ms (p99 " + fmt(listing.p99) + ")", "< 50 ms");
+        fx(() -> model.gridModeProperty().set(true));
+        settle();
 
         // 3. next sample after a key press (with prefetch)
         fx(() -> model.currentPositionProperty().set(1000));
