@@ -146,7 +146,7 @@ public final class MainWindow {
         if (context.preferences().firstRunDone()) {
             return;
         }
-        view.notifyInfo("Welcome! Try: J / K to move through the samples · type  dog -has:multi-image  in the filter"
+        view.notifyHint("Welcome! Try: J / K to move through the samples · type  dog -has:multi-image  in the filter"
                 + " (Ctrl+F) · P for presentation mode. Press ? for every shortcut.");
         context.preferences().setFirstRunDone(true);
         savePreferences(context);

@@ -359,8 +359,14 @@ class MainWindowTest {
     @Test
     void theFirstRunHintShowsOnceAndAboutOpens(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
-        robot.interact(() -> window.showFirstRunHintOnce(context));
+        robot.interact(() -> {
+            window.view().setNoteDuration(javafx.util.Duration.millis(200));
+            window.showFirstRunHintOnce(context);
+        });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().lastNotification().startsWith("Welcome"));
+        Thread.sleep(800); // longer than a note stays: the hint is read at the user's pace
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.view().lastNotification().startsWith("Welcome"), window.view().lastNotification());
         assertTrue(context.preferences().firstRunDone());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(context.preferences().file()));
         robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()

@@ -479,6 +479,13 @@ public final class MainView extends StackPane {
         noteTimer.playFromStart();
     }
 
+    /** Shows a one-line hint (what to try first); like an error, it stays until the user closes it or another replaces it. */
+    public void notifyHint(String message) {
+        noteTimer.stop();
+        noteShowing = false;
+        notifications.show(message, new FontIcon("mdal-lightbulb"));
+    }
+
     /** How long a message of {@link #notifyInfo} stays; tests shorten it. */
     public void setNoteDuration(Duration shown) {
         noteTimer.setDuration(shown);
