@@ -59,10 +59,11 @@ public final class MainWindow {
                 filter.apply();
             }
         });
-        // a filter typed while files were still being indexed is run again over everything once they are
+        // a filter typed while files were still being indexed is run again over everything once they are; the sample
+        // the user is looking at stays in view
         model.indexingCompleteProperty().addListener((obs, was, complete) -> {
             if (complete) {
-                filter.apply();
+                filter.rerun();
             }
         });
         this.view = new MainView(model, detailView, new FilterBar(filter), new MainView.MainActions() {

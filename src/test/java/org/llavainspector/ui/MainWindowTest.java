@@ -344,6 +344,30 @@ class MainWindowTest {
 
 
     @Test
+    void aFilterRunAgainWhenAnotherFileIsIndexedKeepsTheSampleInView(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> robot.lookup("#filter-field").queryAs(javafx.scene.control.TextField.class).setText("dog"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().visibleSamples().size() < 30
+                && robot.lookup("#match-count").queryAs(Label.class).getText().endsWith("matches"));
+        focusView(robot);
+        robot.type(KeyCode.J).type(KeyCode.J);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 2);
+        int looking = WaitForAsyncUtils.asyncFx(() -> window.model().currentSample()).get(5, TimeUnit.SECONDS);
+        int matchesBefore = window.model().visibleSamples().size();
+
+        // File > Open adds a file: once it is indexed the filter runs again over both files
+        Path mix = TestFiles.realdata("llava_v1_5_mix665k_sample.json");
+        robot.interact(() -> window.model().open(List.of(mix), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().collection().size() == 32
+                && window.model().indexingCompleteProperty().get()
+                && !robot.lookup("#match-count").queryAs(Label.class).getText().startsWith("searching"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.model().visibleSamples().size() >= matchesBefore);
+        assertEquals(looking, (int) WaitForAsyncUtils.asyncFx(() -> window.model().currentSample()).get(5, TimeUnit.SECONDS),
+                "the sample looked at stays current (it was the third match; the first is " + window.model().visibleSamples().get(0) + ")");
+    }
+
+    @Test
     void aSecondFileJoinsTheCollectionAndEachSampleKnowsItsFile(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         Path mix = TestFiles.realdata("llava_v1_5_mix665k_sample.json");

@@ -262,15 +262,26 @@ public final class MainViewModel {
         status.set(sb.toString());
     }
 
-    /** Shows only these samples (global numbers, ascending), or all when {@code matches} is null. */
+    /** Shows only these samples (global numbers, ascending), or all when {@code matches} is null; starts at the first. */
     public void showOnly(int[] matches) {
+        showOnly(matches, false);
+    }
+
+    /**
+     * Shows only these samples (global numbers, ascending), or all when {@code matches} is null. With
+     * {@code keepCurrent} the current sample stays current when it is among them (the same filter run again over more
+     * samples); otherwise, or when it is not, the first one is.
+     */
+    public void showOnly(int[] matches, boolean keepCurrent) {
+        int was = keepCurrent ? currentSample() : -1;
         filtered = matches != null;
         if (matches == null) {
             visible.replaceAllWithRange(collection.size());
         } else {
             visible.replaceAll(matches);
         }
-        currentPosition.set(visible.isEmpty() ? -1 : 0);
+        int kept = was < 0 ? -1 : visible.indexOf(was);
+        currentPosition.set(kept >= 0 ? kept : visible.isEmpty() ? -1 : 0);
         loadCurrent();
         updateStatus(collection.isComplete());
     }

@@ -46,8 +46,20 @@ public final class FilterViewModel {
         this.onApplied = listener;
     }
 
-    /** Runs the current query (called by the view after a short pause in typing, or on Enter). */
+    /** Runs the current query (called by the view after a short pause in typing, or on Enter); shows its first match. */
     public void apply() {
+        run(false);
+    }
+
+    /**
+     * Runs the current query again over the samples there are now (more files were indexed); the current sample stays
+     * current when it still matches.
+     */
+    public void rerun() {
+        run(true);
+    }
+
+    private void run(boolean keepCurrent) {
         if (running != null) {
             runningMonitor.cancel();
             running.cancel();
@@ -59,7 +71,7 @@ public final class FilterViewModel {
             matches.set("");
             if (active) {
                 active = false;
-                main.showOnly(null);
+                main.showOnly(null, keepCurrent);
             }
             return;
         }
@@ -79,7 +91,7 @@ public final class FilterViewModel {
                     active = true;
                     error.set("");
                     matches.set(String.format("%,d match%s", found.length, found.length == 1 ? "" : "es"));
-                    main.showOnly(found);
+                    main.showOnly(found, keepCurrent);
                 })
                 .onError(e -> {
                     if (!(e instanceof java.util.concurrent.CancellationException) && !monitor.isCancelled()) {
