@@ -216,6 +216,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("broken.json:3:7: unexpected end of input", window.view().lastNotification(),
                 "an error stays until it is closed");
+        focusView(robot);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.view().lastNotification().isEmpty());
     }
 
     @Test

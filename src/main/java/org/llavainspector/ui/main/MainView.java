@@ -329,6 +329,13 @@ public final class MainView extends StackPane {
             case E -> curation.editPath();
             case P -> actions.present();
             case F11 -> actions.toggleFullScreen();
+            case ESCAPE -> {
+                if (!notifications.isShowing()) {
+                    return;
+                }
+                noteTimer.stop();
+                notifications.hide();
+            }
             default -> {
                 if ("?".equals(e.getText()) || e.getCode() == KeyCode.SLASH && e.isShiftDown()) {
                     overlay.show();

@@ -7,7 +7,7 @@ public enum Shortcut {
     PAGE("Page Down / Page Up", "ten samples on / back"),
     FIRST_LAST("Home / End", "first / last sample"),
     SEARCH("Ctrl+F or /", "focus the filter"),
-    CLEAR("Esc", "leave the filter (clear it when empty focus) / close overlays"),
+    CLEAR("Esc", "leave the filter / close the shortcut list or the notification bar"),
     JUMP("Ctrl+G", "jump to a sample number or id"),
     TOGGLE_VIEW("Ctrl+L", "toggle grid / list"),
     RANDOM("R", "random sample"),
