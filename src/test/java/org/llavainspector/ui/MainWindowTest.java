@@ -210,10 +210,16 @@ class MainWindowTest {
         }
         assertTrue(boundsInScene(".notification-bar").getHeight() > 20, "the bar has come in whole");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().lastNotification().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> boundsInScene("#detail-id").getMinY() < tools.getMaxY() + 30);
 
         robot.interact(() -> window.view().notifyError("broken.json:3:7: unexpected end of input"));
         Thread.sleep(3500); // longer than a note stays
         WaitForAsyncUtils.waitForFxEvents();
+        // an error stays, and it does not cover the sample's title: the browser and the detail move down meanwhile
+        Bounds errorBar = boundsInScene(".notification-bar");
+        assertTrue(errorBar.getHeight() > 20 && errorBar.getMinY() >= tools.getMaxY() - 0.5, errorBar.toString());
+        assertTrue(boundsInScene("#detail-id").getMinY() >= errorBar.getMaxY() - 0.5,
+                "#detail-id at " + boundsInScene("#detail-id") + ", the bar at " + errorBar);
         assertEquals("broken.json:3:7: unexpected end of input", window.view().lastNotification(),
                 "an error stays until it is closed");
         focusView(robot);
@@ -368,6 +374,25 @@ class MainWindowTest {
         assertTrue(window.model().visibleSamples().size() >= matchesBefore);
         assertEquals(looking, (int) WaitForAsyncUtils.asyncFx(() -> window.model().currentSample()).get(5, TimeUnit.SECONDS),
                 "the sample looked at stays current (it was the third match; the first is " + window.model().visibleSamples().get(0) + ")");
+    }
+
+    @Test
+    void aFileOfOneSampleSaysOneSample(FxRobot robot) throws Exception {
+        Path one = TestFiles.write(java.nio.file.Files.createTempDirectory("one"), "one.json",
+                "[{\"id\": \"a\", \"conversations\": [{\"from\": \"human\", \"value\": \"hi\"}]}]");
+        AppContext other = new AppContext(java.nio.file.Files.createTempDirectory("sessions"));
+        try {
+            MainWindow single = WaitForAsyncUtils.asyncFx(() -> {
+                MainWindow w = new MainWindow(new Stage(), other, null);
+                w.model().open(List.of(one), List.of(), List.of());
+                return w;
+            }).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> single.model().indexingCompleteProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("1 sample", single.model().statusProperty().get());
+        } finally {
+            other.close();
+        }
     }
 
     @Test

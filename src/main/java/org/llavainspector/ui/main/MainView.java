@@ -96,10 +96,17 @@ public final class MainView extends StackPane {
         split.setDividerPositions(0.45);
         SplitPane.setResizableWithParent(browse, false);
 
-        // the notification bar slides in below the tool bar: the menus and the filter stay in reach while it shows
+        // the notification bar slides in below the tool bar: the menus and the filter stay in reach while it shows,
         notifications = new NotificationPane(split);
         notifications.setId("notifications");
         notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        // and it pushes the browser and the detail down rather than covering their first row and the sample's title
+        notifications.skinProperty().addListener((obs, old, skin) -> javafx.application.Platform.runLater(() -> {
+            if (notifications.lookup(".notification-bar") instanceof Region bar) {
+                split.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                        () -> new javafx.geometry.Insets(bar.getHeight(), 0, 0, 0), bar.heightProperty()));
+            }
+        }));
         noteTimer.setOnFinished(e -> {
             if (noteShowing) {
                 notifications.hide();

@@ -252,7 +252,7 @@ public final class MainViewModel {
 
     private void updateStatus(boolean complete) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%,d samples", collection.size()));
+        sb.append(collection.size() == 1 ? "1 sample" : String.format("%,d samples", collection.size()));
         if (filtered) {
             sb.append(String.format(" · %,d shown", visible.size()));
         }
