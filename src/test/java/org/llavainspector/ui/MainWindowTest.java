@@ -103,6 +103,27 @@ class MainWindowTest {
     }
 
     @Test
+    void aFolderDroppedAsAnImageSourceFillsInAMissingImageWhereItIsShown(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        jump(robot, "3");
+        waitForSample(robot, "000000033471");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> placeholderInGrid(robot, 3) == Material2AL.BROKEN_IMAGE
+                && robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().contains("missing"));
+        Node cellBefore = GridCells.read(robot, 3, c -> (Node) c, () -> null);
+
+        // the folder that has the missing image, dropped on the window (a folder becomes an image source)
+        Path folder = java.nio.file.Files.createTempDirectory("found");
+        java.nio.file.Files.copy(Path.of("src/test/resources/images/waterview.jpg"), folder.resolve("000000033471.jpg"));
+        robot.interact(() -> window.model().open(List.of(), List.of(folder), List.of()));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> placeholderInGrid(robot, 3) == null);
+        assertTrue(cellBefore == GridCells.read(robot, 3, c -> (Node) c, () -> null),
+                "the grid's cell asked again for its thumbnail; it was not replaced by a new cell");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#image-placeholder").query().isVisible());
+        assertEquals("000000033471", window.detail().getSample().id(), "the detail shows the same sample, now with its image");
+    }
+
+    @Test
     void aTextOnlyRecordSaysSoAndShowsItsModelField(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         jump(robot, "i6IyJda_0");

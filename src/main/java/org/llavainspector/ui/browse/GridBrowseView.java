@@ -28,13 +28,19 @@ public final class GridBrowseView extends StackPane {
         grid.verticalCellSpacingProperty().addListener((obs, old, h) -> fixRowHeight());
         getChildren().add(grid);
         model.currentPositionProperty().addListener((obs, old, pos) -> Platform.runLater(this::refreshSelection));
-        // new image sources: rebuild the cells so that they ask for their thumbnails again
+        // a curation edit: the cells show the marks and tags again
         model.curation().versionProperty().addListener((obs, old, v) -> grid.lookupAll(".thumbnail-cell").forEach(node -> {
             if (node instanceof ThumbnailCell) {
                 ((ThumbnailCell) node).refreshBadge();
             }
         }));
-        model.imageGenerationProperty().addListener((obs, old, gen) -> grid.setCellFactory(g -> new CurrentAwareCell(model)));
+        // new image sources: the cells ask for their thumbnails again (new cells would each need their skins and CSS
+        // made again, in the frame where a file opened with File > Open is being indexed)
+        model.imageGenerationProperty().addListener((obs, old, gen) -> grid.lookupAll(".thumbnail-cell").forEach(node -> {
+            if (node instanceof ThumbnailCell) {
+                ((ThumbnailCell) node).reloadThumbnail();
+            }
+        }));
     }
 
     /** Gives the grid's flow the height of a row (a cell and its spacing above and below). */

@@ -98,6 +98,24 @@ class ThumbnailCell extends GridCell<Integer> {
             return;
         }
         showPlaceholder(Material2AL.IMAGE, "loading " + path);
+        request(path);
+    }
+
+    /**
+     * Asks again for the thumbnail of the sample shown, from the image sources there are now (they changed); the cell
+     * keeps what it shows until the answer comes.
+     */
+    void reloadThumbnail() {
+        String path = shown == null || isEmpty() ? null : model.firstImage(shown);
+        if (path != null) {
+            request(path);
+        }
+    }
+
+    private void request(String path) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
         CompletableFuture<LoadedImage> load = model.context().images().thumbnail(path);
         pending = load;
         load.thenAccept(loaded -> Platform.runLater(() -> {

@@ -153,6 +153,9 @@ public final class MainViewModel {
                 : "images: " + opened.stream().map(p -> p.getFileName().toString())
                         .collect(java.util.stream.Collectors.joining(", ")));
         imageGeneration.set(imageGeneration.get() + 1);
+        if (currentPosition.get() >= 0) {
+            loadCurrent(); // an image it missed may be found now
+        }
     }
 
     /** The session remembers the image sources in use (they are opened again with it). */
