@@ -135,22 +135,9 @@ public final class UiBenchmark extends Application {
         settle();
         int total = call(() -> model.visibleSamples().size());
         VirtualFlow<?> flow = call(() -> (VirtualFlow<?>) view.lookup("#thumbnail-grid .virtual-flow"));
-        int rowsInGrid = call(flow::getCellCount);
-        startRecording();
-        long s0 = System.nanoTime();
-        int steps = 600;
-        for (int i = 1; i <= steps; i++) {
-            int target = (int) ((long) rowsInGrid * i / steps) - 1;
-            fx(() -> flow.scrollTo(Math.max(0, target)));
-            Thread.sleep(16);
-        }
-        double scrollMs = ms(System.nanoTime() - s0);
-        Gaps scrolling = stopRecording();
-        reportSlowFrames("scrolling", s0);
-        IndexedCell<?> last = call(flow::getLastVisibleCell);
-        row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + rowsInGrid + " rows, "
-                + steps + " jumps in " + fmt(scrollMs) + " ms; last row shown " + (last == null ? "?" : last.getIndex()) + ")",
-                "longest pulse gap " + fmt(scrolling.max) + " ms (p99 " + fmt(scrolling.p99) + ")", "< 50 ms");
+        Scroll grid = scrollEndToEnd(flow, "scrolling");
+        row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + grid.rows() + " rows, "
+                + grid.describe() + ")", grid.result(), "< 50 ms");
         var stats = context.images().thumbnailStats();
         row("  thumbnails decoded / dropped before decoding (scrolled away) / cache peak of budget",
                 stats.decodes() + " / " + stats.droppedBeforeStart() + " / " + (stats.peakWeight() >> 20) + " of "
@@ -159,22 +146,8 @@ public final class UiBenchmark extends Application {
         // 2b. the same samples in the list, scrolled end to end (each row's first question is read off the FX thread)
         fx(() -> model.gridModeProperty().set(false));
         settle();
-        VirtualFlow<?> rows = call(() -> (VirtualFlow<?>) view.lookup("#browse-table .virtual-flow"));
-        int rowsInList = call(rows::getCellCount);
-        startRecording();
-        long l0 = System.nanoTime();
-        for (int i = 1; i <= steps; i++) {
-            int target = (int) ((long) rowsInList * i / steps) - 1;
-            fx(() -> rows.scrollTo(Math.max(0, target)));
-            Thread.sleep(16);
-        }
-        double listMs = ms(System.nanoTime() - l0);
-        Gaps listing = stopRecording();
-        reportSlowFrames("list scrolling", l0);
-        IndexedCell<?> lastRow = call(rows::getLastVisibleCell);
-        row("scroll the list through the same samples (" + steps + " jumps in " + fmt(listMs) + " ms; last row shown "
-                + (lastRow == null ? "?" : lastRow.getIndex()) + ")",
-                "longest pulse gap " + fmt(listing.max) + " ms (p99 " + fmt(listing.p99) + ")", "< 50 ms");
+        Scroll list = scrollEndToEnd(call(() -> (VirtualFlow<?>) view.lookup("#browse-table .virtual-flow")), "list scrolling");
+        row("scroll the list through the same samples (" + list.describe() + ")", list.result(), "< 50 ms");
         fx(() -> model.gridModeProperty().set(true));
         settle();
 
@@ -250,6 +223,35 @@ public final class UiBenchmark extends Application {
     }
 
     private record Gaps(double max, double p99) {
+    }
+
+    /** A scroll from the first row to the last: its pulse gaps, how long it took, and the last row shown. */
+    private record Scroll(int rows, int jumps, double ms, Gaps gaps, int lastShown) {
+        String describe() {
+            return jumps + " jumps in " + fmt(ms) + " ms; last row shown " + (lastShown < 0 ? "?" : lastShown);
+        }
+
+        String result() {
+            return "longest pulse gap " + fmt(gaps.max) + " ms (p99 " + fmt(gaps.p99) + ")";
+        }
+    }
+
+    /** Scrolls {@code flow} from its first row to its last in 600 jumps, one every 16 ms, recording the pulses. */
+    private Scroll scrollEndToEnd(VirtualFlow<?> flow, String phase) throws Exception {
+        int rows = call(flow::getCellCount);
+        int jumps = 600;
+        startRecording();
+        long s0 = System.nanoTime();
+        for (int i = 1; i <= jumps; i++) {
+            int target = (int) ((long) rows * i / jumps) - 1;
+            fx(() -> flow.scrollTo(Math.max(0, target)));
+            Thread.sleep(16);
+        }
+        double took = ms(System.nanoTime() - s0);
+        Gaps gaps = stopRecording();
+        reportSlowFrames(phase, s0);
+        IndexedCell<?> last = call(flow::getLastVisibleCell);
+        return new Scroll(rows, jumps, took, gaps, last == null ? -1 : last.getIndex());
     }
 
     /** Waits until the window has painted a few frames in a row, so that its first layout is not counted. */
