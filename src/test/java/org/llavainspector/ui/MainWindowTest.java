@@ -328,6 +328,28 @@ class MainWindowTest {
     }
 
     @Test
+    void theQueryHelpReadsAsTextWithItsTableOfTermsNotAsMarkdown(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.clickOn("#query-help");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#query-help-view").tryQuery().isPresent());
+        List<String> code = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#query-help-view").query()
+                .lookupAll(".query-help-code").stream().map(n -> ((javafx.scene.text.Text) n).getText()).toList())
+                .get(5, TimeUnit.SECONDS);
+        String all = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#query-help-view").query().lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText())
+                .collect(java.util.stream.Collectors.joining())).get(5, TimeUnit.SECONDS);
+        assertTrue(code.contains("turns>8") && code.contains("has:image") && code.contains("re:/\\bfrisbees?\\b/"), code.toString());
+        assertFalse(all.contains("| ---") || all.contains("`") || all.contains("# Search"), "Markdown shown as such: " + all);
+        int rows = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.layout.GridPane table = (javafx.scene.layout.GridPane) robot.lookup(".query-help-table").query();
+            return table.getChildren().stream().mapToInt(n -> javafx.scene.layout.GridPane.getRowIndex(n)).max().orElse(-1) + 1;
+        }).get(5, TimeUnit.SECONDS);
+        long terms = org.llavainspector.core.query.QueryHelp.markdown().lines().filter(l -> l.startsWith("| `")).count();
+        assertEquals(terms + 1, rows, "a row for each term of the table, and its header");
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void theStatusBarCountsTheCachedThumbnailsAndTheirMemory(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         // the demo's thumbnails weigh less than a MiB: the status shows a tenth of one, not a bare 0

@@ -1,23 +1,19 @@
 package org.llavainspector.ui.search;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.llavainspector.core.query.QueryHelp;
 
 /** The filter field with its live match count, syntax errors and a help popover on the query language. */
 public final class FilterBar extends HBox {
-    private static final String HELP = "/org/llavainspector/core/query/query-help.md";
     private final TextField field = new TextField();
 
     public FilterBar(FilterViewModel model) {
@@ -53,23 +49,12 @@ public final class FilterBar extends HBox {
     }
 
     private void showHelp(Button anchor) {
-        TextArea text = new TextArea(helpText());
-        text.setId("query-help-text");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefSize(560, 420);
+        QueryHelpView text = new QueryHelpView(QueryHelp.markdown());
+        text.setPrefSize(640, 480);
         PopOver pop = new PopOver(text);
         pop.setTitle("Query language");
         pop.setHeaderAlwaysVisible(true);
         pop.setDetachable(false);
         pop.show(anchor);
-    }
-
-    static String helpText() {
-        try (InputStream in = FilterBar.class.getResourceAsStream(HELP)) {
-            return in == null ? "(help not found)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(help not readable: " + e.getMessage() + ")";
-        }
     }
 }
