@@ -279,6 +279,7 @@ class MainWindowTest {
                 for (Node icon : toolBar.lookupAll(".ikonli-font-icon")) {
                     check(found, "tool bar icon", ((org.kordamp.ikonli.javafx.FontIcon) icon).getIconColor(), fillOf(toolBar));
                 }
+                checkButtonIcons(found, window.view());
                 javafx.scene.control.TextField filter = (javafx.scene.control.TextField) window.view().lookup("#filter-field");
                 filter.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text text
                         && filter.getPromptText().equals(text.getText())).findFirst()
@@ -295,6 +296,20 @@ class MainWindowTest {
                 return found;
             }).get(5, TimeUnit.SECONDS));
             assertEquals(List.of(), unreadable, theme + " theme");
+        }
+    }
+
+    /** Adds the icons on the buttons under {@code root} that do not stand out from their button. */
+    private static void checkButtonIcons(List<String> found, Node root) {
+        for (Node icon : root.lookupAll(".ikonli-font-icon")) {
+            Node button = icon.getParent();
+            while (button != null && !(button instanceof javafx.scene.control.ButtonBase)) {
+                button = button.getParent();
+            }
+            if (button != null && icon.isVisible() && colourOf(fillOf(button)).getOpacity() > 0.5) {
+                check(found, "icon on " + button.getId() + " " + button.getStyleClass(),
+                        ((org.kordamp.ikonli.javafx.FontIcon) icon).getIconColor(), fillOf(button));
+            }
         }
     }
 
@@ -485,6 +500,8 @@ class MainWindowTest {
     @Test
     void clickingATurnsBarInTheStatisticsFiltersTheBrowser(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
+        // in the dark theme (the statistics window takes the main window's): its buttons' icons must show
+        robot.interact(() -> org.llavainspector.ui.theme.Theme.DARK.applyTo(window.view().getScene(), List.of()));
         robot.interact(() -> robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> "Statistics of the current file…".equals(i.getText()))
                 .findFirst().orElseThrow().fire());
@@ -497,6 +514,12 @@ class MainWindowTest {
             return !chart.getData().isEmpty() && !chart.getData().get(0).getData().isEmpty()
                     && chart.getData().get(0).getData().stream().allMatch(d -> d.getNode() != null);
         });
+        List<String> unreadable = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            checkButtonIcons(found, robot.lookup("#chart-turns").query().getScene().getRoot());
+            return found;
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), unreadable, "the statistics window's buttons in the dark theme");
         @SuppressWarnings("unchecked")
         javafx.scene.chart.XYChart.Data<String, Number> eight = ((javafx.scene.chart.BarChart<String, Number>) robot
                 .lookup("#chart-turns").queryAs(javafx.scene.chart.BarChart.class)).getData().get(0).getData().stream()
