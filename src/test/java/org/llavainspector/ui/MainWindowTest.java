@@ -362,6 +362,16 @@ class MainWindowTest {
         long terms = org.llavainspector.core.query.QueryHelp.markdown().lines().filter(l -> l.startsWith("| `")).count();
         assertEquals(terms + 1, rows, "a row for each term of the table, and its header");
         robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#query-help-view").tryQuery().isEmpty());
+
+        // in the dark theme the pop-over itself is dark too, not ControlsFX's white
+        robot.interact(() -> org.llavainspector.ui.theme.Theme.DARK.applyTo(window.view().getScene(), List.of()));
+        robot.clickOn("#query-help");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#query-help-view").tryQuery().isPresent());
+        javafx.scene.paint.Paint frame = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.shape.Shape) robot
+                .lookup("#query-help-view").query().getScene().getRoot().lookup(".border")).getFill()).get(5, TimeUnit.SECONDS);
+        assertTrue(luminance(colourOf(frame)) < 0.1, "the pop-over's frame in the dark theme: " + frame);
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

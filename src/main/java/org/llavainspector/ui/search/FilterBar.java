@@ -52,6 +52,7 @@ public final class FilterBar extends HBox {
         QueryHelpView text = new QueryHelpView(QueryHelp.markdown());
         text.setPrefSize(640, 480);
         PopOver pop = new PopOver(text);
+        pop.getRoot().getStylesheets().add(FilterBar.class.getResource("/org/llavainspector/ui/popover.css").toExternalForm());
         pop.setTitle("Query language");
         pop.setHeaderAlwaysVisible(true);
         pop.setDetachable(false);
