@@ -52,9 +52,8 @@ public final class MainView extends StackPane {
     private final NotificationPane notifications;
     /** How long a message (not an error) stays before it hides itself. */
     static final Duration NOTE_SHOWN = Duration.seconds(8);
+    /** Runs while a message that hides itself is the one shown: an error or a hint shown after it stops it. */
     private final PauseTransition noteTimer = new PauseTransition(NOTE_SHOWN);
-    /** The bar shows a message that hides itself (an error, shown after it, does not). */
-    private boolean noteShowing;
     private final Node filterField;
     private final FilterBar filterBar;
     private final CurationActions curation;
@@ -107,11 +106,7 @@ public final class MainView extends StackPane {
                         () -> new javafx.geometry.Insets(bar.getHeight(), 0, 0, 0), bar.heightProperty()));
             }
         }));
-        noteTimer.setOnFinished(e -> {
-            if (noteShowing) {
-                notifications.hide();
-            }
-        });
+        noteTimer.setOnFinished(e -> notifications.hide());
         BorderPane layout = new BorderPane(notifications);
         layout.setTop(new javafx.scene.layout.VBox(menuBar(), toolBar(filterBar)));
         layout.setBottom(statusBar());
@@ -482,21 +477,18 @@ public final class MainView extends StackPane {
     /** Shows a one-line, non-blocking error notification; it stays until the user closes it or another replaces it. */
     public void notifyError(String message) {
         noteTimer.stop();
-        noteShowing = false;
         notifications.show(message, new FontIcon("mdal-error_outline"));
     }
 
     /** Shows a one-line, non-blocking message (what an action did); it hides itself after {@link #NOTE_SHOWN}. */
     public void notifyInfo(String message) {
         notifications.show(message, new FontIcon("mdal-check_circle_outline"));
-        noteShowing = true;
         noteTimer.playFromStart();
     }
 
     /** Shows a one-line hint (what to try first); like an error, it stays until the user closes it or another replaces it. */
     public void notifyHint(String message) {
         noteTimer.stop();
-        noteShowing = false;
         notifications.show(message, new FontIcon("mdal-lightbulb"));
     }
 
