@@ -111,7 +111,7 @@ public final class MainWindow {
         this.scene = new Scene(view, 1400, 900);
         theme = "dark".equals(context.preferences().theme()) ? Theme.DARK : Theme.LIGHT;
         theme.applyTo(scene, List.of());
-        stage.setTitle("LLaVA Inspector");
+        stage.titleProperty().bind(model.titleProperty()); // the open files' names, then the app's
         stage.setScene(scene);
     }
 

@@ -124,6 +124,12 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowsTitleNamesTheOpenFile(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        assertEquals("demo.json — LLaVA Inspector", ((Stage) window.view().getScene().getWindow()).getTitle());
+    }
+
+    @Test
     void aTextOnlyRecordSaysSoAndShowsItsModelField(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         jump(robot, "i6IyJda_0");
@@ -474,6 +480,8 @@ class MainWindowTest {
         jump(robot, "31");
         waitForSample(robot, "i6IyJda_0");
         assertTrue(robot.lookup("#detail-source").queryAs(Label.class).getText().contains("llava_v1_5_mix665k_sample.json"));
+        assertEquals("demo.json, llava_v1_5_mix665k_sample.json — LLaVA Inspector",
+                ((Stage) window.view().getScene().getWindow()).getTitle(), "the window's title names both files");
     }
 
     @Test

@@ -61,6 +61,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper imageSourceNames = new ReadOnlyStringWrapper("");
     private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
+    private static final String APP_NAME = "LLaVA Inspector";
     private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
     private final List<Consumer<String>> infoListeners = new ArrayList<>();
@@ -114,6 +116,7 @@ public final class MainViewModel {
             collection.add(file, problems);
             context.background().execute(() -> context.recentFiles().add(file)); // saves the preferences: not on the FX thread
         }
+        title.set(titleOf(collection.datasets().stream().map(d -> d.file().getFileName().toString()).toList()));
         pulse.play();
         pacer.start();
         takeInNewSamples();
@@ -406,6 +409,20 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The window's title: the open files' names (two at most, then how many more) and the app's name. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    static String titleOf(List<String> files) {
+        if (files.isEmpty()) {
+            return APP_NAME;
+        }
+        String names = files.size() <= 2 ? String.join(", ", files)
+                : files.get(0) + ", " + files.get(1) + " + " + (files.size() - 2) + " more";
+        return names + " — " + APP_NAME;
     }
 
     /** The validation problems found while indexing file f (record → kinds), for {@code problem:} queries. */
