@@ -153,12 +153,30 @@ final class CurationActions {
         RecordFilter shownFilter = (index, monitor) -> shown.getOrDefault(index, new int[0]);
         Path first = sources.get(0).toAbsolutePath();
         String name = first.getFileName().toString().replaceFirst("\\.jsonl?$", "");
-        Path suggested = first.resolveSibling(name + "-export.json");
+        Path suggested = exportFolder(first, demoFolder()).resolve(name + "-export.json");
         ExportDialog dialog = new ExportDialog(new ExportDialog.Context(files, curation.session(), shownFilter,
                 samples.size(), model.context().images()::sources, sources,
                 model.context().background(), notify), suggested);
         dialog.initOwner(owner.get());
         dialog.show();
+    }
+
+    /**
+     * Where an export is suggested: beside the first file, unless that is the bundled demo's folder (inside the app,
+     * or a cache folder nobody looks in) or a folder that cannot be written: then the user's home.
+     */
+    static Path exportFolder(Path firstFile, Path demoFolder) {
+        Path folder = firstFile.toAbsolutePath().normalize().getParent();
+        boolean demo = demoFolder != null && folder.startsWith(demoFolder.toAbsolutePath().normalize());
+        return demo || !java.nio.file.Files.isWritable(folder) ? Path.of(System.getProperty("user.home")) : folder;
+    }
+
+    private static Path demoFolder() {
+        try {
+            return org.llavainspector.core.dataset.DemoDataset.folder();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The samples to export as record numbers per file (read on the FX thread, used by the export in the background). */
