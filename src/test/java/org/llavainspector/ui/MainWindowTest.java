@@ -124,6 +124,18 @@ class MainWindowTest {
     }
 
     @Test
+    void fileOpenStartsInTheFolderOfTheFileOpenedLastButNotInTheDemos(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !context.recentFiles().list().isEmpty()); // the demo
+        assertEquals(java.util.Optional.empty(), window.model().folderToOpenFrom(), "not inside the app's demo folder");
+        Path dir = java.nio.file.Files.createTempDirectory("datasets");
+        Path mine = java.nio.file.Files.copy(TestFiles.realdata("llava_v1_5_mix665k_sample.json"), dir.resolve("mix.json"));
+        robot.interact(() -> window.model().open(List.of(mine), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().folderToOpenFrom().isPresent());
+        assertEquals(dir.toAbsolutePath().normalize(), window.model().folderToOpenFrom().orElseThrow());
+    }
+
+    @Test
     void theWindowsTitleNamesTheOpenFile(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         assertEquals("demo.json — LLaVA Inspector", ((Stage) window.view().getScene().getWindow()).getTitle());

@@ -368,6 +368,7 @@ public final class MainView extends StackPane {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("LLaVA datasets (*.json, *.jsonl)", "*.json", "*.jsonl"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
+        model.folderToOpenFrom().ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
         Window w = getScene().getWindow();
         List<File> files = chooser.showOpenMultipleDialog(w);
         if (files != null) {

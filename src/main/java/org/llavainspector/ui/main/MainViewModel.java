@@ -169,6 +169,15 @@ public final class MainViewModel {
         }
     }
 
+    /** The folder File ▸ Open starts in: that of the file the user opened last (not the bundled demo's), if any. */
+    public java.util.Optional<Path> folderToOpenFrom() {
+        Path demo = demoFolder();
+        Path demoDir = demo == null ? null : demo.toAbsolutePath().normalize();
+        return context.recentFiles().list().stream().map(p -> p.toAbsolutePath().normalize().getParent())
+                .filter(dir -> dir != null && (demoDir == null || !dir.startsWith(demoDir)))
+                .filter(java.nio.file.Files::isDirectory).findFirst();
+    }
+
     private static Path demoFolder() {
         try {
             return org.llavainspector.core.dataset.DemoDataset.folder();
