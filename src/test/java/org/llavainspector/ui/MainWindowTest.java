@@ -136,6 +136,35 @@ class MainWindowTest {
     }
 
     @Test
+    void inANarrowWindowTheBrowserGivesWayAndTheSamplesIdStaysWhole(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> {
+            Stage stage = (Stage) window.view().getScene().getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(680);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (String id : List.of("#detail-id", "#problems-badge")) {
+                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) window.view().lookup(id);
+                if (l.getWidth() < l.prefWidth(-1) - 0.5) {
+                    found.add(id + " " + l.getWidth() + " of " + l.prefWidth(-1));
+                }
+            }
+            javafx.scene.layout.Region detail = (javafx.scene.layout.Region) window.view().lookup("#detail-header").getParent();
+            while (!(detail.getParent() instanceof javafx.scene.control.SplitPane) && detail.getParent() != null) {
+                detail = (javafx.scene.layout.Region) detail.getParent();
+            }
+            if (detail.getWidth() < 439) {
+                found.add("detail pane " + detail.getWidth() + " wide");
+            }
+            return found;
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut);
+    }
+
+    @Test
     void theWindowsTitleNamesTheOpenFile(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         assertEquals("demo.json — LLaVA Inspector", ((Stage) window.view().getScene().getWindow()).getTitle());

@@ -114,6 +114,10 @@ public final class DetailView extends BorderPane {
         problemsBadge.managedProperty().bind(problemsBadge.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // when the pane is narrow the source line gives way: the id and the problems badge stay whole
+        idLabel.setMinWidth(Region.USE_PREF_SIZE);
+        problemsBadge.setMinWidth(Region.USE_PREF_SIZE);
+        sourceLabel.setMinWidth(0);
         HBox titleRow = new HBox(idLabel, sourceLabel, gap, problemsBadge);
         titleRow.getStyleClass().add("detail-title-row");
         titleRow.setAlignment(Pos.BASELINE_LEFT);

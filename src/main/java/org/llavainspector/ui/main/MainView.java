@@ -50,6 +50,8 @@ public final class MainView extends StackPane {
     private final MainActions actions;
     private final ShortcutOverlay overlay = new ShortcutOverlay();
     private final NotificationPane notifications;
+    /** The detail pane's narrowest: the id, the problems badge, the image's tool bar and the tabs' titles fit. */
+    static final double DETAIL_MIN_WIDTH = 440;
     /** How long a message (not an error) stays before it hides itself. */
     static final Duration NOTE_SHOWN = Duration.seconds(8);
     /** Runs while a message that hides itself is the one shown: an error or a hint shown after it stops it. */
@@ -90,6 +92,10 @@ public final class MainView extends StackPane {
         StackPane browse = new StackPane(model.gridModeProperty().get() ? grid : table);
         model.gridModeProperty().addListener((obs, was, gridMode) -> browse.getChildren().setAll(gridMode ? grid : table));
 
+        // in a narrow window the browser gives way (fewer columns) before the detail does
+        if (detailView instanceof Region detailRegion) {
+            detailRegion.setMinWidth(DETAIL_MIN_WIDTH);
+        }
         SplitPane split = new SplitPane(browse, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.45);
