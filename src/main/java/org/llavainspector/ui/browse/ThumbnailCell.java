@@ -103,17 +103,10 @@ class ThumbnailCell extends GridCell<Integer> {
 
     /**
      * Asks again for the thumbnail of the sample shown, from the image sources there are now (they changed); the cell
-     * keeps what it shows until the answer comes. A cell the flow has laid aside asks when it is next used.
+     * keeps what it shows until the answer comes. Every cell that holds a sample asks, shown or not: a row the flow
+     * hides for a moment is shown again without its cells being told.
      */
     void reloadThumbnail() {
-        if (getParent() == null || !getParent().isVisible()) {
-            shown = null; // (its row is laid aside: the sample it shows next, even this one, is asked for then)
-            if (pending != null) {
-                pending.cancel(false);
-                pending = null;
-            }
-            return;
-        }
         String path = shown == null || isEmpty() ? null : model.firstImage(shown);
         if (path != null) {
             request(path);
