@@ -38,6 +38,9 @@ class MainWindowTest {
     void start(Stage stage) throws java.io.IOException {
         context = new AppContext(java.nio.file.Files.createTempDirectory("sessions"));
         window = new MainWindow(stage, context, null);
+        // TestFX hands every test the same stage: each starts at the window's own size, whatever the last one set
+        stage.setWidth(1400);
+        stage.setHeight(900);
         stage.show();
         window.model().open(List.of(DemoDataset.file()), List.of(), List.of());
         window.view().requestFocus();
