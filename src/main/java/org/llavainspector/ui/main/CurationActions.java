@@ -153,7 +153,7 @@ final class CurationActions {
         RecordFilter shownFilter = (index, monitor) -> shown.getOrDefault(index, new int[0]);
         Path first = sources.get(0).toAbsolutePath();
         String name = first.getFileName().toString().replaceFirst("\\.jsonl?$", "");
-        Path suggested = exportFolder(first, demoFolder()).resolve(name + "-export.json");
+        Path suggested = exportFolder(first, MainViewModel.demoFolder()).resolve(name + "-export.json");
         ExportDialog dialog = new ExportDialog(new ExportDialog.Context(files, curation.session(), shownFilter,
                 samples.size(), model.context().images()::sources, sources,
                 model.context().background(), notify), suggested);
@@ -167,16 +167,8 @@ final class CurationActions {
      */
     static Path exportFolder(Path firstFile, Path demoFolder) {
         Path folder = firstFile.toAbsolutePath().normalize().getParent();
-        boolean demo = demoFolder != null && folder.startsWith(demoFolder.toAbsolutePath().normalize());
-        return demo || !java.nio.file.Files.isWritable(folder) ? Path.of(System.getProperty("user.home")) : folder;
-    }
-
-    private static Path demoFolder() {
-        try {
-            return org.llavainspector.core.dataset.DemoDataset.folder();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return MainViewModel.isInside(folder, demoFolder) || !java.nio.file.Files.isWritable(folder)
+                ? Path.of(System.getProperty("user.home")) : folder;
     }
 
     /** The samples to export as record numbers per file (read on the FX thread, used by the export in the background). */

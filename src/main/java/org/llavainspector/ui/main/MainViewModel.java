@@ -61,8 +61,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper imageSourceNames = new ReadOnlyStringWrapper("");
     private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private static final String APP_NAME = "LLaVA Inspector";
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private final BooleanProperty gridMode = new SimpleBooleanProperty(true);
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
     private final List<Consumer<String>> infoListeners = new ArrayList<>();
@@ -172,13 +172,18 @@ public final class MainViewModel {
     /** The folder File ▸ Open starts in: that of the file the user opened last (not the bundled demo's), if any. */
     public java.util.Optional<Path> folderToOpenFrom() {
         Path demo = demoFolder();
-        Path demoDir = demo == null ? null : demo.toAbsolutePath().normalize();
         return context.recentFiles().list().stream().map(p -> p.toAbsolutePath().normalize().getParent())
-                .filter(dir -> dir != null && (demoDir == null || !dir.startsWith(demoDir)))
+                .filter(dir -> dir != null && !isInside(dir, demo))
                 .filter(java.nio.file.Files::isDirectory).findFirst();
     }
 
-    private static Path demoFolder() {
+    /** Whether {@code folder} (absolute, normalised) is {@code demoFolder} or inside it; false when there is no demo. */
+    static boolean isInside(Path folder, Path demoFolder) {
+        return demoFolder != null && folder.startsWith(demoFolder.toAbsolutePath().normalize());
+    }
+
+    /** The bundled demo dataset's folder, or null when it cannot be found. */
+    static Path demoFolder() {
         try {
             return org.llavainspector.core.dataset.DemoDataset.folder();
         } catch (RuntimeException e) {
