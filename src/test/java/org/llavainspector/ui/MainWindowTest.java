@@ -139,6 +139,41 @@ class MainWindowTest {
     }
 
     @Test
+    void manyImageSourcesLeaveTheStatusBarsCountsWholeAndAreAllInItsTooltip(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        // a dataset in a folder with eight sub-folders of images: each becomes an image source, as does the folder
+        Path dir = java.nio.file.Files.createTempDirectory("many-sources");
+        for (int i = 0; i < 8; i++) {
+            Path sub = java.nio.file.Files.createDirectories(dir.resolve("part" + i));
+            java.nio.file.Files.copy(Path.of("src/test/resources/images/waterview.jpg"), sub.resolve("x" + i + ".jpg"));
+        }
+        Path mine = java.nio.file.Files.copy(TestFiles.realdata("llava_v1_5_mix665k_sample.json"), dir.resolve("mix.json"));
+        robot.interact(() -> {
+            Stage stage = (Stage) window.view().getScene().getWindow();
+            stage.setWidth(1024);
+            window.model().open(List.of(mine), List.of(), List.of());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().imageSourcesProperty().get().contains("part"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label sources = robot.lookup("#image-sources").queryAs(Label.class);
+        assertEquals("images: images.zip, " + dir.getFileName() + ", part0 + 7 more", sources.getText()); // the demo's zip first
+        List<String> tooltip = List.of(sources.getTooltip().getText().split("\n"));
+        assertEquals(10, tooltip.size(), tooltip.toString()); // the demo's zip, this folder and its eight
+        assertTrue(tooltip.contains(dir.resolve("part7").toAbsolutePath().normalize().toString()), tooltip.toString());
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (String id : List.of("#status", "#position", "#curation-summary", "#thumbnail-status")) {
+                Label l = (Label) window.view().lookup(id);
+                if (l.getWidth() < l.prefWidth(-1) - 0.5) {
+                    found.add(id + " '" + l.getText() + "' " + l.getWidth() + " of " + l.prefWidth(-1));
+                }
+            }
+            return found;
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut);
+    }
+
+    @Test
     void inANarrowWindowTheBrowserGivesWayAndTheSamplesIdStaysWhole(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         robot.interact(() -> {
@@ -179,7 +214,8 @@ class MainWindowTest {
         jump(robot, "i6IyJda_0");
         waitForSample(robot, "i6IyJda_0");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText().toLowerCase().contains("text"));
+                () -> robot.lookup("#text-only-badge").tryQuery().isPresent()
+                        && robot.lookup("#image-placeholder").tryQuery().isEmpty());
         assertTrue(robot.lookup(".image-chip").queryAll().isEmpty(), "no <image> chip in a text-only conversation");
         assertEquals("\"\"", window.detail().getSample().otherFields().get("model"));
         robot.interact(() -> robot.lookup("#detail-tabs").queryAs(TabPane.class).getSelectionModel().select(3));

@@ -59,6 +59,8 @@ public final class DetailView extends BorderPane {
      */
     private final java.util.Map<Tab, SampleDetail> filledWith = new java.util.HashMap<>();
     private final SplitPane split = new SplitPane();
+    /** The divider's position while the viewer is in the split (remembered while a text-only sample hides it). */
+    private double dividerWithViewer = 0.5;
     /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
     private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
     private final ChangeListener<Number> onSelectedImage = (obs, old, now) -> selectToggle(now.intValue());
@@ -143,6 +145,7 @@ public final class DetailView extends BorderPane {
         idLabel.setText(detail == null ? "No sample selected" : DetailViewModel.idOf(detail));
         sourceLabel.setText(detail == null ? "" : DetailViewModel.sourceLine(detail) + " · sample " + detail.sample());
         showImagePaths(detail == null ? List.of() : detail.images(), detail != null);
+        showViewer(detail == null || !detail.images().isEmpty());
         List<Problem> found = detail == null ? List.of() : detail.problems();
         problemsTab.setText("Problems (" + found.size() + ")");
         boolean errors = found.stream().anyMatch(p -> p.kind().severity() == ProblemKind.Severity.ERROR);
@@ -221,6 +224,24 @@ public final class DetailView extends BorderPane {
         }
     }
 
+    /**
+     * A text-only sample gives the viewer's half of the pane to its conversation (the header's text-only badge says
+     * why there is no image); the divider is where the user left it when an image comes back.
+     */
+    private void showViewer(boolean show) {
+        boolean shown = split.getItems().contains(viewer);
+        if (show == shown) {
+            return;
+        }
+        if (show) {
+            split.getItems().add(0, viewer);
+            split.setDividerPositions(dividerWithViewer);
+        } else {
+            dividerWithViewer = split.getDividerPositions()[0];
+            split.getItems().remove(viewer);
+        }
+    }
+
     private void chooseOrientation() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
@@ -229,7 +250,10 @@ public final class DetailView extends BorderPane {
                 : Orientation.VERTICAL;
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
-            split.setDividerPositions(wanted == Orientation.HORIZONTAL ? 0.5 : 0.45);
+            dividerWithViewer = wanted == Orientation.HORIZONTAL ? 0.5 : 0.45;
+            if (split.getItems().contains(viewer)) {
+                split.setDividerPositions(dividerWithViewer);
+            }
         }
     }
 

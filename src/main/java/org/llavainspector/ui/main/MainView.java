@@ -287,6 +287,14 @@ public final class MainView extends StackPane {
         sources.setId("image-sources");
         sources.getStyleClass().add("status-text");
         sources.textProperty().bind(model.imageSourcesProperty());
+        Tooltip allSources = new Tooltip();
+        allSources.textProperty().bind(model.imageSourcePathsProperty());
+        sources.setTooltip(allSources);
+        // the counts and the position are never cut; the image sources give way (their tooltip has them all)
+        for (Label fixed : List.of(status, position, marks, thumbnails)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        sources.setMinWidth(0);
         HBox bar = new HBox(status, progress, position, marks, gap, sources, thumbnails);
         bar.getStyleClass().add("status-bar");
         bar.setId("status-bar");

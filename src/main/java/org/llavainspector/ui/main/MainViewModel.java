@@ -59,6 +59,7 @@ public final class MainViewModel {
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty imageGeneration = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper imageSourceNames = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper imageSourcePaths = new ReadOnlyStringWrapper("");
     private final DoubleProperty indexProgress = new SimpleDoubleProperty(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private static final String APP_NAME = "LLaVA Inspector";
@@ -152,9 +153,8 @@ public final class MainViewModel {
         sourcesKnown = true;
         recordImageSources();
         List<Path> opened = context.images().sourcePaths();
-        imageSourceNames.set(opened.isEmpty() ? "no image sources"
-                : "images: " + opened.stream().map(p -> p.getFileName().toString())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+        imageSourceNames.set(sourcesLine(opened.stream().map(p -> String.valueOf(p.getFileName())).toList()));
+        imageSourcePaths.set(opened.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("\n")));
         imageGeneration.set(imageGeneration.get() + 1);
         if (currentPosition.get() >= 0) {
             loadCurrent(); // an image it missed may be found now
@@ -223,6 +223,25 @@ public final class MainViewModel {
     public ReadOnlyStringProperty imageSourcesProperty() {
         return imageSourceNames.getReadOnlyProperty();
     }
+
+    /** The full paths of the image sources in use, one a line (the status bar's tooltip). */
+    public ReadOnlyStringProperty imageSourcePathsProperty() {
+        return imageSourcePaths.getReadOnlyProperty();
+    }
+
+    /**
+     * The status bar's line for the image sources: the first {@value #SOURCES_NAMED} names and how many more (a
+     * folder full of sub-folders can bring dozens, and the line must leave the counts beside it room).
+     */
+    static String sourcesLine(List<String> names) {
+        if (names.isEmpty()) {
+            return "no image sources";
+        }
+        String named = String.join(", ", names.subList(0, Math.min(SOURCES_NAMED, names.size())));
+        return "images: " + named + (names.size() > SOURCES_NAMED ? " + " + (names.size() - SOURCES_NAMED) + " more" : "");
+    }
+
+    private static final int SOURCES_NAMED = 3;
 
     /** Changes whenever the image sources change, so that views reload their thumbnails. */
     public ReadOnlyIntegerProperty imageGenerationProperty() {

@@ -212,13 +212,27 @@ class DetailViewTest {
     }
 
     @Test
-    void aTextOnlyRecordSaysSoAndShowsItsOtherFields(FxRobot robot) {
+    void aTextOnlyRecordSaysSoAndShowsItsOtherFields(FxRobot robot) throws Exception {
+        show(robot, 3); // an image record first: the text-only one takes the viewer's place, and gives it back
+        javafx.scene.control.SplitPane split = robot.lookup("#detail-split").queryAs(javafx.scene.control.SplitPane.class);
+        fx(() -> {
+            split.setDividerPositions(0.3);
+            return null;
+        });
         show(robot, 28);
         assertEquals(ImageState.TEXT_ONLY, fx(model::getImageState));
-        assertTrue(fx(() -> robot.lookup("#image-placeholder").query().isVisible()));
-        assertEquals("Text-only sample",
-                fx(() -> robot.lookup("#image-placeholder-title").queryAs(Label.class).getText()));
         assertNotNull(robot.lookup("#text-only-badge").tryQuery().orElse(null));
+        assertTrue(robot.lookup("#image-placeholder").tryQuery().isEmpty(), "no image area for a text-only sample");
+        TabPane tabs = robot.lookup("#detail-tabs").queryAs(TabPane.class);
+        assertEquals(List.of(tabs), fx(() -> List.copyOf(split.getItems())));
+        assertTrue(fx(() -> tabs.getHeight() > split.getHeight() - 10 && tabs.getWidth() > split.getWidth() - 10),
+                "the conversation has the whole pane");
+        show(robot, 3);
+        assertEquals(2, fx(() -> split.getItems().size()));
+        assertEquals(0.3, fx(() -> split.getDividerPositions()[0]), 0.01, "the divider is where it was left");
+        awaitImageState(ImageState.MISSING);
+        assertTrue(fx(() -> robot.lookup("#image-placeholder").query().isVisible()), "the viewer is back");
+        show(robot, 28);
         assertEquals("i6IyJda_0", fx(() -> robot.lookup("#detail-id").queryAs(Label.class).getText()));
         selectTab(robot, "metadata-tab");
         assertEquals("\"\"", fx(() -> robot.lookup("#metadata-model").queryAs(Label.class).getText()));
