@@ -59,8 +59,8 @@ public final class DetailView extends BorderPane {
      */
     private final java.util.Map<Tab, SampleDetail> filledWith = new java.util.HashMap<>();
     private final SplitPane split = new SplitPane();
-    /** The divider's position while the viewer is in the split (remembered while a text-only sample hides it). */
-    private double dividerWithViewer = 0.5;
+    /** A text-only sample gives the viewer's half of the pane to its conversation (the header's badge says why). */
+    private final ViewerSlot viewerSlot;
     /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
     private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
     private final ChangeListener<Number> onSelectedImage = (obs, old, now) -> selectToggle(now.intValue());
@@ -91,7 +91,7 @@ public final class DetailView extends BorderPane {
         split.setId("detail-split");
         split.getStyleClass().add("detail-split");
         split.getItems().addAll(viewer, tabs);
-        split.setDividerPositions(0.5);
+        viewerSlot = new ViewerSlot(split, viewer, 0.5);
         setCenter(split);
         widthProperty().addListener((obs, old, now) -> chooseOrientation());
         heightProperty().addListener((obs, old, now) -> chooseOrientation());
@@ -145,7 +145,7 @@ public final class DetailView extends BorderPane {
         idLabel.setText(detail == null ? "No sample selected" : DetailViewModel.idOf(detail));
         sourceLabel.setText(detail == null ? "" : DetailViewModel.sourceLine(detail) + " · sample " + detail.sample());
         showImagePaths(detail == null ? List.of() : detail.images(), detail != null);
-        showViewer(detail == null || !detail.images().isEmpty());
+        viewerSlot.show(detail == null || !detail.images().isEmpty());
         List<Problem> found = detail == null ? List.of() : detail.problems();
         problemsTab.setText("Problems (" + found.size() + ")");
         boolean errors = found.stream().anyMatch(p -> p.kind().severity() == ProblemKind.Severity.ERROR);
@@ -224,24 +224,6 @@ public final class DetailView extends BorderPane {
         }
     }
 
-    /**
-     * A text-only sample gives the viewer's half of the pane to its conversation (the header's text-only badge says
-     * why there is no image); the divider is where the user left it when an image comes back.
-     */
-    private void showViewer(boolean show) {
-        boolean shown = split.getItems().contains(viewer);
-        if (show == shown) {
-            return;
-        }
-        if (show) {
-            split.getItems().add(0, viewer);
-            split.setDividerPositions(dividerWithViewer);
-        } else {
-            dividerWithViewer = split.getDividerPositions()[0];
-            split.getItems().remove(viewer);
-        }
-    }
-
     private void chooseOrientation() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             return;
@@ -250,10 +232,7 @@ public final class DetailView extends BorderPane {
                 : Orientation.VERTICAL;
         if (split.getOrientation() != wanted) {
             split.setOrientation(wanted);
-            dividerWithViewer = wanted == Orientation.HORIZONTAL ? 0.5 : 0.45;
-            if (split.getItems().contains(viewer)) {
-                split.setDividerPositions(dividerWithViewer);
-            }
+            viewerSlot.setDivider(wanted == Orientation.HORIZONTAL ? 0.5 : 0.45);
         }
     }
 

@@ -44,6 +44,7 @@ public final class PresentationView extends BorderPane {
     private final StringProperty position = new SimpleStringProperty(this, "position", "");
     private final ImageViewer viewer = new ImageViewer();
     private final ConversationView conversation = new ConversationView();
+    private final ViewerSlot viewerSlot;
     /** Held here and registered weakly, so that a view-model outliving this view does not keep it alive. */
     private final ChangeListener<SampleDetail> onSample = (obs, old, now) -> showSample(now);
 
@@ -69,7 +70,7 @@ public final class PresentationView extends BorderPane {
         SplitPane split = new SplitPane(viewer, conversation);
         split.setId("present-split");
         split.getStyleClass().add("present-split");
-        split.setDividerPositions(0.55);
+        viewerSlot = new ViewerSlot(split, viewer, 0.55); // a text-only sample's conversation takes the whole width
         setCenter(split);
 
         Button previous = button("present-prev", "Previous", Material2AL.CHEVRON_LEFT, "Previous sample (←)");
@@ -124,6 +125,7 @@ public final class PresentationView extends BorderPane {
     private void showSample(SampleDetail detail) {
         title.setText(detail == null ? "No sample" : DetailViewModel.idOf(detail));
         subtitle.setText(detail == null ? "" : subtitleOf(detail));
+        viewerSlot.show(detail == null || !detail.images().isEmpty());
     }
 
     private static String subtitleOf(SampleDetail detail) {

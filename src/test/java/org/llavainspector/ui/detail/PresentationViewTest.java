@@ -101,4 +101,17 @@ class PresentationViewTest {
                 "presentation text " + run.getFont().getSize() + " vs normal " + normal);
         assertTrue(robot.lookup("#presentation-view").query().getStyleClass().contains("presentation"));
     }
+
+    @Test
+    void aTextOnlySamplesConversationTakesTheWholeWidth(FxRobot robot) {
+        javafx.scene.control.SplitPane split = robot.lookup("#present-split").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> model.show(demo.detail(28))); // the demo's text-only ShareGPT record
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, split.getItems().size(), "only the conversation");
+        assertTrue(split.getItems().get(0) instanceof ConversationView);
+        robot.interact(() -> model.show(demo.detail(15)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, split.getItems().size(), "the image is back beside it");
+        assertEquals(0.55, split.getDividerPositions()[0], 0.01);
+    }
 }
