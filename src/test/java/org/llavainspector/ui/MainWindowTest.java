@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import org.kordamp.ikonli.material2.Material2AL;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -268,6 +269,27 @@ class MainWindowTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#shortcut-overlay").query().isVisible());
+    }
+
+    @Test
+    void theListCutsIdsAndPathsAtTheFrontAndNamesTheFileOnlyWhenThereAreSeveral(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> window.model().gridModeProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#browse-table").queryAs(TableView.class);
+        TableColumn<?, ?> file = table.getColumns().stream().filter(c -> "column-file".equals(c.getId())).findFirst().orElseThrow();
+        assertFalse(file.isVisible(), "one file open: every row would say demo.json");
+        javafx.scene.control.TableCell<?, ?> image = robot.lookup(".table-cell.cut-at-front")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "coco/train2017/000000319154.jpg".equals(c.getText()))
+                .query();
+        assertEquals(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS, image.getTextOverrun(),
+                "a narrow image column keeps the file name, its end");
+        Path mine = java.nio.file.Files.copy(TestFiles.realdata("llava_v1_5_mix665k_sample.json"),
+                java.nio.file.Files.createTempDirectory("second").resolve("mix.json"));
+        robot.interact(() -> window.model().open(List.of(mine), List.of(), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 32);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(file.isVisible(), "two files open: the list says which one each sample came from");
     }
 
     @Test

@@ -28,12 +28,13 @@ public final class TableBrowseView extends TableView<Integer> {
         getStyleClass().add("browse-table");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("#", 64, g -> String.valueOf(g)));
-        getColumns().add(column("id", 150, model::idOf));
-        getColumns().add(column("image", 220, g -> {
+        // ids and paths differ at their ends (GCC_train_002267162, coco/train2017/000000033471.jpg): cut at the front
+        getColumns().add(endFirst(column("id", 150, model::idOf)));
+        getColumns().add(endFirst(column("image", 220, g -> {
             String image = model.firstImage(g);
             int n = model.collection().datasetOf(g).index().imageCount(model.collection().recordOf(g));
             return image == null ? "(text-only)" : n > 1 ? image + " (+" + (n - 1) + ")" : image;
-        }));
+        })));
         getColumns().add(column("turns", 56, g -> String.valueOf(
                 model.collection().datasetOf(g).index().turnCount(model.collection().recordOf(g)))));
         TableColumn<Integer, Integer> question = new TableColumn<>("first question");
@@ -42,8 +43,14 @@ public final class TableBrowseView extends TableView<Integer> {
         question.setCellFactory(c -> new QuestionCell());
         question.setSortable(false);
         getColumns().add(question);
-        getColumns().add(column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString()));
-        getColumns().add(column("marks", 140, g -> CurationViewModel.label(model.curation().stateOf(g))));
+        TableColumn<Integer, String> file = column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString());
+        file.setId("column-file");
+        getColumns().add(file);
+        getColumns().add(column("marks", 100, g -> CurationViewModel.label(model.curation().stateOf(g))));
+        // which file a sample came from only says something when several are open
+        Runnable showFile = () -> file.setVisible(model.collection().datasets().size() > 1);
+        model.visibleSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showFile.run());
+        showFile.run();
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
             java.util.List<Integer> chosen = new java.util.ArrayList<>();
@@ -73,6 +80,11 @@ public final class TableBrowseView extends TableView<Integer> {
         getSelectionModel().clearAndSelect(pos);
         syncing = false;
         scrollTo(Math.max(0, pos - 3));
+    }
+
+    private static TableColumn<Integer, String> endFirst(TableColumn<Integer, String> column) {
+        column.getStyleClass().add("cut-at-front");
+        return column;
     }
 
     private static TableColumn<Integer, String> column(String name, double width,
