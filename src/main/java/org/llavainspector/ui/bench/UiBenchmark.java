@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.llavainspector.bench.ResultTable;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.MainWindow;
+import org.llavainspector.ui.browse.TableBrowseView;
 import org.llavainspector.ui.main.MainView;
 import org.llavainspector.ui.main.MainViewModel;
 
@@ -135,7 +136,10 @@ public final class UiBenchmark extends Application {
         settle();
         int total = call(() -> model.visibleSamples().size());
         VirtualFlow<?> flow = call(() -> (VirtualFlow<?>) view.lookup("#thumbnail-grid .virtual-flow"));
-        Scroll grid = scrollEndToEnd(flow, "scrolling");
+        Scroll grid = scrollEndToEnd(call(flow::getCellCount), flow::scrollTo, () -> {
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            return last == null ? -1 : last.getIndex();
+        }, "scrolling");
         row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + grid.rows() + " rows, "
                 + grid.describe() + ")", grid.result(), "< 50 ms");
         var stats = context.images().thumbnailStats();
@@ -146,7 +150,9 @@ public final class UiBenchmark extends Application {
         // 2b. the same samples in the list, scrolled end to end (each row's first question is read off the FX thread)
         fx(() -> model.gridModeProperty().set(false));
         settle();
-        Scroll list = scrollEndToEnd(call(() -> (VirtualFlow<?>) view.lookup("#browse-table .virtual-flow")), "list scrolling");
+        // the list's scroll bar stands for all the samples (its table holds a window of them): scrolled as the bar does
+        TableBrowseView listView = call(() -> (TableBrowseView) view.lookup("#browse-list"));
+        Scroll list = scrollEndToEnd(total, listView::scrollTo, listView::lastShown, "list scrolling");
         row("scroll the list through the same samples (" + list.describe() + ")", list.result(), "< 50 ms");
         fx(() -> model.gridModeProperty().set(true));
         settle();
@@ -236,22 +242,24 @@ public final class UiBenchmark extends Application {
         }
     }
 
-    /** Scrolls {@code flow} from its first row to its last in 600 jumps, one every 16 ms, recording the pulses. */
-    private Scroll scrollEndToEnd(VirtualFlow<?> flow, String phase) throws Exception {
-        int rows = call(flow::getCellCount);
+    /**
+     * Scrolls from the first of {@code rows} rows to the last in 600 jumps (each puts a row at the top), one every
+     * 16 ms, recording the pulses; {@code lastShown} tells which row is last on screen at the end.
+     */
+    private Scroll scrollEndToEnd(int rows, java.util.function.IntConsumer jumpTo, java.util.function.IntSupplier lastShown,
+            String phase) throws Exception {
         int jumps = 600;
         startRecording();
         long s0 = System.nanoTime();
         for (int i = 1; i <= jumps; i++) {
             int target = (int) ((long) rows * i / jumps) - 1;
-            fx(() -> flow.scrollTo(Math.max(0, target)));
+            fx(() -> jumpTo.accept(Math.max(0, target)));
             Thread.sleep(16);
         }
         double took = ms(System.nanoTime() - s0);
         Gaps gaps = stopRecording();
         reportSlowFrames(phase, s0);
-        IndexedCell<?> last = call(flow::getLastVisibleCell);
-        return new Scroll(rows, jumps, took, gaps, last == null ? -1 : last.getIndex());
+        return new Scroll(rows, jumps, took, gaps, call(lastShown::getAsInt));
     }
 
     /** Waits until the window has painted a few frames in a row, so that its first layout is not counted. */

@@ -2,84 +2,311 @@ package org.llavainspector.ui.browse;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import org.llavainspector.core.dataset.SampleRecord;
 import org.llavainspector.ui.curation.CurationViewModel;
 import org.llavainspector.ui.main.MainViewModel;
 
 /**
- * The list mode: one row per sample shown (number, id, image, turns, first question, file), virtualized, so it
- * stays smooth with 600K rows. Everything but the first question comes from the in-memory index; the first
- * question is read in the background for the rows on screen and kept in a small cache.
+ * The list mode: one row per sample shown (number, id, image, turns, first question, file, marks), smooth with 600K
+ * rows. Everything but the first question comes from the in-memory index; the first question is read in the
+ * background for the rows on screen and kept in a small cache.
+ *
+ * <p>The table holds a {@link SampleWindow} of the samples (JavaFX's flow slows down with the number of rows
+ * before the one shown); the scroll bar beside it stands for all of them. Scrolling near an edge of the window, or
+ * going to a sample outside it, moves the window; the rows on screen and the selection stay where they were.
  */
-public final class TableBrowseView extends TableView<Integer> {
+public final class TableBrowseView extends BorderPane {
+    /** Rows the table holds at a time. */
+    static final int WINDOW_ROWS = 20_000;
+    /** The window moves when the rows on screen come this near one of its edges (and there are samples beyond). */
+    static final int WINDOW_MARGIN = 2_000;
+
     private final MainViewModel model;
+    private final SampleWindow window;
+    private final TableView<Integer> table;
+    private final ScrollBar bar = new ScrollBar();
+    private final int margin;
     private final Cache<Integer, String> questions = Caffeine.newBuilder().maximumSize(5_000).build();
+    private VirtualFlow<?> flow;
+    /** Set while this view selects the current sample's row: the table's current row is not the user's choice. */
     private boolean syncing;
+    /** Set while the window moves and the chosen rows are selected again at their new index: nothing was chosen. */
+    private boolean reselecting;
+    /** Set while this view moves the scroll bar to follow the table: the move is not the user's. */
+    private boolean following;
+    private boolean moveScheduled;
+    /** Set while this view moves the window and scrolls the table to match: the flow's moves meanwhile are its own. */
+    private boolean moving;
 
     public TableBrowseView(MainViewModel model) {
-        super(model.visibleSamples());
+        this(model, WINDOW_ROWS, WINDOW_MARGIN);
+    }
+
+    /** With a window of {@code windowRows} rows that moves within {@code margin} rows of its edges (tests). */
+    TableBrowseView(MainViewModel model, int windowRows, int margin) {
         this.model = model;
-        setId("browse-table");
-        getStyleClass().add("browse-table");
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("#", 64, g -> String.valueOf(g)));
+        this.margin = margin;
+        this.window = new SampleWindow(model.visibleSamples(), windowRows);
+        this.table = new TableView<>(window);
+        setId("browse-list");
+        table.setId("browse-table");
+        table.getStyleClass().add("browse-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        addColumns();
+        bar.setId("browse-scroll");
+        bar.getStyleClass().add("browse-scroll");
+        bar.setOrientation(Orientation.VERTICAL);
+        bar.setUnitIncrement(1);
+        setCenter(table);
+        setRight(bar);
+
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
+            if (reselecting) {
+                return; // the window moved: what the user chose is unchanged
+            }
+            List<Integer> chosen = new ArrayList<>();
+            for (int i : table.getSelectionModel().getSelectedIndices()) {
+                if (i >= 0 && i < window.size()) {
+                    chosen.add(window.get(i));
+                }
+            }
+            model.selection().setAll(chosen);
+        });
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, idx) -> {
+            if (!syncing && !reselecting && idx.intValue() >= 0 && table.getSelectionModel().getSelectedIndices().size() <= 1) {
+                model.currentPositionProperty().set(window.base() + idx.intValue());
+            }
+        });
+        model.curation().versionProperty().addListener((obs, old, v) -> table.refresh());
+        // only the browser in use is in the scene: the list catches up with the current sample when it is shown
+        model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
+        sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
+        // the table's Home and End would go to the window's first and last rows: they go to the list's
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END) && !e.isShiftDown() && window.total() > 0) {
+                model.currentPositionProperty().set(e.getCode() == KeyCode.HOME ? 0 : window.total() - 1);
+                e.consume();
+            }
+        });
+
+        bar.valueProperty().addListener((obs, old, value) -> {
+            if (!following) {
+                scrollTo((int) Math.round(value.doubleValue()));
+            }
+        });
+        model.visibleSamples().addListener((ListChangeListener<Integer>) c -> updateBar());
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (skin != null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
+                flow = f;
+                flow.positionProperty().addListener((o, was, now) -> flowMoved());
+                flow.heightProperty().addListener((o, was, now) -> updateBar());
+            }
+        });
+    }
+
+    private void addColumns() {
+        TableColumn<Integer, String> number = column("#", 64, g -> String.valueOf(g));
+        number.setMinWidth(64); // up to 999,999 whole
+        table.getColumns().add(number);
         // ids and paths differ at their ends (GCC_train_002267162, coco/train2017/000000033471.jpg): cut at the front
-        getColumns().add(endFirst(column("id", 150, model::idOf)));
-        getColumns().add(endFirst(column("image", 220, g -> {
+        table.getColumns().add(endFirst(column("id", 150, model::idOf)));
+        table.getColumns().add(endFirst(column("image", 220, g -> {
             String image = model.firstImage(g);
             int n = model.collection().datasetOf(g).index().imageCount(model.collection().recordOf(g));
             return image == null ? "(text-only)" : n > 1 ? image + " (+" + (n - 1) + ")" : image;
         })));
-        getColumns().add(column("turns", 56, g -> String.valueOf(
+        table.getColumns().add(column("turns", 56, g -> String.valueOf(
                 model.collection().datasetOf(g).index().turnCount(model.collection().recordOf(g)))));
         TableColumn<Integer, Integer> question = new TableColumn<>("first question");
         question.setPrefWidth(380);
         question.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         question.setCellFactory(c -> new QuestionCell());
         question.setSortable(false);
-        getColumns().add(question);
+        table.getColumns().add(question);
         TableColumn<Integer, String> file = column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString());
         file.setId("column-file");
-        getColumns().add(file);
-        getColumns().add(column("marks", 100, g -> CurationViewModel.label(model.curation().stateOf(g))));
+        table.getColumns().add(file);
+        table.getColumns().add(column("marks", 100, g -> CurationViewModel.label(model.curation().stateOf(g))));
         // which file a sample came from only says something when several are open
         Runnable showFile = () -> file.setVisible(model.collection().datasets().size() > 1);
-        model.visibleSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showFile.run());
+        model.visibleSamples().addListener((ListChangeListener<Integer>) c -> showFile.run());
         showFile.run();
-        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
-            java.util.List<Integer> chosen = new java.util.ArrayList<>();
-            for (int i : getSelectionModel().getSelectedIndices()) {
-                if (i >= 0 && i < getItems().size()) {
-                    chosen.add(getItems().get(i));
-                }
-            }
-            model.selection().setAll(chosen);
-        });
-        model.curation().versionProperty().addListener((obs, old, v) -> refresh());
-        getSelectionModel().selectedIndexProperty().addListener((obs, old, idx) -> {
-            if (!syncing && idx.intValue() >= 0 && getSelectionModel().getSelectedIndices().size() <= 1) {
-                model.currentPositionProperty().set(idx.intValue());
-            }
-        });
-        // only the browser in use is in the scene: the list catches up with the current sample when it is shown
-        model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
-        sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
     }
 
-    private void select(int pos) {
-        if (getScene() == null || pos < 0 || pos == getSelectionModel().getSelectedIndex()) {
+    /** The table (its rows are a window of the samples shown, see the class comment). */
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    /** Scrolls the list so that the sample at {@code position} (of all shown) is the first row on screen. */
+    public void scrollTo(int position) {
+        int total = window.total();
+        if (total == 0) {
             return;
         }
-        syncing = true;
-        getSelectionModel().clearAndSelect(pos);
-        syncing = false;
-        scrollTo(Math.max(0, pos - 3));
+        int top = Math.max(0, Math.min(position, total - 1));
+        int rows = rowsOnScreen();
+        boolean nearStart = top - window.base() < margin && window.base() > 0;
+        boolean nearEnd = top + rows > window.base() + window.size() - margin && window.base() + window.size() < total;
+        moving = true;
+        try {
+            if (!window.holds(top) || nearStart || nearEnd) {
+                moveWindow(top + rows / 2);
+            }
+            table.scrollTo(top - window.base());
+        } finally {
+            moving = false;
+        }
+        follow(top);
+    }
+
+    /** The position (of all samples shown) of the first row on screen, or -1. */
+    public int firstShown() {
+        return flow == null || flow.getFirstVisibleCell() == null ? -1 : window.base() + flow.getFirstVisibleCell().getIndex();
+    }
+
+    /** The position (of all samples shown) of the last row on screen, or -1. */
+    public int lastShown() {
+        return flow == null || flow.getLastVisibleCell() == null ? -1 : window.base() + flow.getLastVisibleCell().getIndex();
+    }
+
+    /** Selects the current sample's row and brings it on screen (the model moved, or the list came back). */
+    private void select(int pos) {
+        if (getScene() == null || pos < 0 || pos >= window.total()) {
+            return;
+        }
+        if (window.holds(pos) && pos - window.base() == table.getSelectionModel().getSelectedIndex()) {
+            // the user chose this row in the table: when it is near an edge, the window moves once the table is done
+            if (nearEdge(pos)) {
+                scheduleMove();
+            }
+            return;
+        }
+        moving = true;
+        try {
+            if (!window.holds(pos) || nearEdge(pos)) {
+                moveWindow(pos);
+            }
+            syncing = true;
+            try {
+                table.getSelectionModel().clearAndSelect(pos - window.base());
+            } finally {
+                syncing = false;
+            }
+            table.scrollTo(Math.max(0, pos - window.base() - 3));
+        } finally {
+            moving = false;
+        }
+        follow(Math.max(0, pos - 3));
+    }
+
+    private boolean nearEdge(int pos) {
+        int idx = pos - window.base();
+        return idx < margin && window.base() > 0 || idx >= window.size() - margin && window.base() + window.size() < window.total();
+    }
+
+    /**
+     * Centres the window on {@code position}; the samples chosen (the model's selection, which does not change) that
+     * are in the window are selected again at their index in it, and the focused row keeps the focus.
+     */
+    private void moveWindow(int position) {
+        int oldBase = window.base();
+        int focused = table.getFocusModel().getFocusedIndex();
+        reselecting = true;
+        try {
+            if (!window.centreOn(position)) {
+                return;
+            }
+            table.getSelectionModel().clearSelection();
+            int base = window.base();
+            for (Integer sample : model.selection()) {
+                int p = model.visibleSamples().indexOf(sample); // a binary search while the samples are in order
+                if (window.holds(p)) {
+                    table.getSelectionModel().select(p - base);
+                }
+            }
+            if (focused >= 0 && window.holds(oldBase + focused)) {
+                table.getFocusModel().focus(oldBase + focused - base);
+            }
+        } finally {
+            reselecting = false;
+        }
+    }
+
+    /** Moves the window around the rows on screen after the current layout (the table must not change meanwhile). */
+    private void scheduleMove() {
+        if (moveScheduled) {
+            return;
+        }
+        moveScheduled = true;
+        Platform.runLater(() -> {
+            moveScheduled = false;
+            int top = firstShown();
+            if (top < 0) {
+                return;
+            }
+            moving = true;
+            try {
+                moveWindow(top + rowsOnScreen() / 2);
+                table.scrollTo(top - window.base());
+            } finally {
+                moving = false;
+            }
+            follow(top);
+        });
+    }
+
+    /** The table scrolled (wheel, keys, a drag): the bar follows, and near an edge of the window the window moves. */
+    private void flowMoved() {
+        if (flow == null || window.size() == 0 || moving) {
+            return;
+        }
+        int rows = rowsOnScreen();
+        // the flow's position runs from 0 (first row at the top) to 1 (last row at the bottom); rows have one height
+        int topInWindow = (int) Math.round(flow.getPosition() * Math.max(0, window.size() - rows));
+        follow(window.base() + topInWindow);
+        if (topInWindow < margin && window.base() > 0
+                || topInWindow + rows > window.size() - margin && window.base() + window.size() < window.total()) {
+            scheduleMove();
+        }
+    }
+
+    private void follow(int top) {
+        updateBar();
+        following = true;
+        bar.setValue(Math.min(top, bar.getMax()));
+        following = false;
+    }
+
+    private void updateBar() {
+        int rows = rowsOnScreen();
+        following = true;
+        bar.setMax(Math.max(0, window.total() - rows));
+        bar.setVisibleAmount(Math.max(1, rows));
+        bar.setBlockIncrement(Math.max(1, rows - 1));
+        following = false;
+    }
+
+    private int rowsOnScreen() {
+        double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
+        double height = flow != null ? flow.getHeight() : table.getHeight();
+        return Math.max(1, (int) (height / rowHeight));
     }
 
     private static TableColumn<Integer, String> endFirst(TableColumn<Integer, String> column) {
@@ -91,9 +318,7 @@ public final class TableBrowseView extends TableView<Integer> {
             java.util.function.IntFunction<String> value) {
         TableColumn<Integer, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        // the table shrinks its columns to fit its width: a sample number up to 999,999 and a header such as "turns"
-        // stay readable
-        c.setMinWidth(Math.min(width, 52));
+        c.setMinWidth(Math.min(width, 52)); // the table shrinks its columns to fit: a header such as "turns" stays readable
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;

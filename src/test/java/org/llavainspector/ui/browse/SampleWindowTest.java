@@ -1,0 +1,83 @@
+package org.llavainspector.ui.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+
+/** The list's window over the samples shown: where it starts, what it holds and the changes it reports. */
+class SampleWindowTest {
+    private final ObservableList<Integer> all = FXCollections.observableArrayList();
+    private final List<String> changes = new ArrayList<>();
+
+    private SampleWindow window(int capacity) {
+        SampleWindow w = new SampleWindow(all, capacity);
+        w.addListener((ListChangeListener<Integer>) c -> {
+            while (c.next()) {
+                changes.add((c.wasRemoved() ? "-" + c.getRemovedSize() : "") + (c.wasAdded() ? "+" + c.getFrom() + ".." + c.getTo() : ""));
+            }
+        });
+        return w;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().toList();
+    }
+
+    @Test
+    void holdsTheFirstSamplesAndMovesToWhereItIsSentStayingFull() {
+        all.setAll(range(100, 125)); // 25 samples, numbered 100 to 124
+        SampleWindow w = window(10);
+        assertEquals(range(100, 110), List.copyOf(w));
+        assertEquals(0, w.base());
+        assertTrue(w.moveTo(20), "moved");
+        assertEquals(15, w.base(), "no further than keeps it full");
+        assertEquals(range(115, 125), List.copyOf(w));
+        assertEquals(List.of("-10+0..10"), changes, "one replacement of all its rows");
+        assertFalse(w.moveTo(99), "already as far as it goes");
+        assertTrue(w.centreOn(12));
+        assertEquals(7, w.base());
+        assertTrue(w.holds(7) && w.holds(16) && !w.holds(6) && !w.holds(17));
+        assertThrows(IndexOutOfBoundsException.class, () -> w.get(10));
+    }
+
+    @Test
+    void samplesAppendedJoinTheWindowWhileItHasRoomAndEndsWhereTheListEnded() {
+        all.setAll(range(0, 4));
+        SampleWindow w = window(10);
+        all.addAll(range(4, 7));
+        assertEquals(range(0, 7), List.copyOf(w));
+        all.addAll(range(7, 15)); // three of them fit
+        assertEquals(range(0, 10), List.copyOf(w));
+        assertEquals(List.of("+4..7", "+7..10"), changes);
+        changes.clear();
+        all.addAll(range(15, 20)); // beyond a full window: nothing to tell
+        assertEquals(List.of(), changes);
+        assertEquals(20, w.total());
+    }
+
+    @Test
+    void aFilterFillsTheWindowAgainFromTheSameStartOrLessWhenTheListIsShorter() {
+        all.setAll(range(0, 100));
+        SampleWindow w = window(10);
+        w.moveTo(50);
+        changes.clear();
+        all.setAll(range(0, 100).stream().filter(i -> i % 2 == 0).toList()); // 50 samples
+        assertEquals(40, w.base(), "as near to where it was as keeps it full");
+        assertEquals(List.of(80, 82, 84, 86, 88, 90, 92, 94, 96, 98), List.copyOf(w));
+        all.setAll(range(0, 3));
+        assertEquals(0, w.base());
+        assertEquals(range(0, 3), List.copyOf(w));
+        all.clear();
+        assertEquals(0, w.size());
+        assertEquals(List.of("-10+0..10", "-10+0..3", "-3"), changes);
+    }
+}

@@ -1,0 +1,173 @@
+package org.llavainspector.ui.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.llavainspector.ui.AppContext;
+import org.llavainspector.ui.main.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The list over more samples than its table holds at a time (500 samples, a window of 60 rows that moves within 10
+ * rows of its edges, where the app's is 20,000 and 2,000): keys, jumps, the scroll bar and the wheel reach every
+ * sample, the scroll bar stands for all of them, and moving the window loses neither the rows on screen nor the
+ * selection.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TableBrowseViewTest {
+    private static final int SAMPLES = 500;
+    private AppContext context;
+    private MainViewModel model;
+    private TableBrowseView list;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("list");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < SAMPLES; i++) {
+            json.append(i == 0 ? "" : ",\n").append(String.format(
+                    "{\"id\": \"s%d\", \"image\": \"img/%d.jpg\", \"conversations\": [{\"from\": \"human\", \"value\": "
+                            + "\"<image>\\nWhat is in picture %d?\"}, {\"from\": \"gpt\", \"value\": \"A cat.\"}]}", i, i, i));
+        }
+        Path file = Files.writeString(dir.resolve("five-hundred.json"), json.append("]").toString());
+        context = new AppContext(Files.createTempDirectory("sessions"));
+        model = new MainViewModel(context);
+        list = new TableBrowseView(model, 60, 10);
+        Scene scene = new Scene(list, 700, 400);
+        scene.getStylesheets().addAll(MainViewModel.class.getResource("/org/llavainspector/ui/theme-light.css").toExternalForm(),
+                MainViewModel.class.getResource("/org/llavainspector/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        model.open(List.of(file), List.of(), List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
+        context.close();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private TableView<Integer> table() {
+        return list.table();
+    }
+
+    private void awaitAllSamples() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.collection().isComplete()
+                && fx(() -> model.visibleSamples().size()) == SAMPLES);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The current sample is selected in the table and on screen. */
+    private void assertCurrentShown(int position) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(position, (int) fx(() -> model.currentPositionProperty().get()));
+        assertEquals(Integer.valueOf(position), fx(() -> table().getSelectionModel().getSelectedItem()),
+                "the current sample's row is selected");
+        int first = fx(list::firstShown);
+        int last = fx(list::lastShown);
+        assertTrue(first <= position && position <= last, position + " on screen: rows " + first + " to " + last);
+    }
+
+    @Test
+    void keysAndJumpsReachEverySampleWhileTheTableHoldsSixtyRows(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(0));
+        assertCurrentShown(0);
+        assertEquals(60, (int) fx(() -> table().getItems().size()), "a window of the samples");
+
+        robot.interact(() -> model.currentPositionProperty().set(SAMPLES - 1)); // as End in the main window does
+        assertCurrentShown(SAMPLES - 1);
+        assertEquals(SAMPLES - 1, (int) fx(list::lastShown), "the last row is at the bottom");
+
+        robot.interact(() -> table().requestFocus());
+        robot.type(KeyCode.HOME);
+        assertCurrentShown(0);
+        robot.type(KeyCode.END);
+        assertCurrentShown(SAMPLES - 1);
+        robot.type(KeyCode.HOME);
+        // the arrow keys go on past the window's first 60 rows: it moves along
+        robot.type(KeyCode.DOWN, 75);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.currentPositionProperty().get()) == 75);
+        assertCurrentShown(75);
+        robot.type(KeyCode.UP, 30);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.currentPositionProperty().get()) == 45);
+        assertCurrentShown(45);
+        assertEquals("s45", model.idOf(fx(() -> table().getSelectionModel().getSelectedItem())));
+    }
+
+    @Test
+    void theScrollBarStandsForAllSamplesAndTheWheelScrollsPastTheWindow(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        ScrollBar bar = robot.lookup("#browse-scroll").queryAs(ScrollBar.class);
+        int rows = fx(() -> list.lastShown() - list.firstShown() + 1);
+        assertEquals(SAMPLES - rows, fx(bar::getMax), 1.0, "the bar covers all " + SAMPLES + " samples");
+
+        robot.interact(() -> bar.setValue(250)); // a drag of the thumb
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(250, (int) fx(list::firstShown));
+        assertTrue(fx(() -> table().getItems().contains(250) && !table().getItems().contains(0)),
+                "the table holds the rows around it, not the first ones");
+
+        robot.interact(() -> list.scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node flow = robot.lookup("#browse-table .virtual-flow").query();
+        for (int i = 0; i < 40; i++) { // the wheel, three rows a notch, well past the first window of 60 rows
+            robot.interact(() -> javafx.event.Event.fireEvent(flow, wheelDown(3 * 26)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        int top = fx(list::firstShown);
+        assertTrue(top > 100, "scrolled on past the window's end: top row " + top);
+        assertEquals(top, fx(bar::getValue), 1.0, "the bar follows the wheel");
+    }
+
+    /** What a mouse wheel sends for one notch down that scrolls {@code pixels}. */
+    private static javafx.scene.input.ScrollEvent wheelDown(double pixels) {
+        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false,
+                false, false, false, false, false, 0, -pixels, 0, -pixels,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+    }
+
+    @Test
+    void rowsSelectedStayChosenWhenTheWindowMovesAway(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(5));
+        assertCurrentShown(5);
+        robot.interact(() -> table().requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, 3).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(5, 6, 7, 8), fx(() -> List.copyOf(model.selection())));
+
+        robot.interact(() -> list.scrollTo(400)); // the window moves to hold rows 400 on
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(400, (int) fx(list::firstShown));
+        assertEquals(List.of(5, 6, 7, 8), fx(() -> List.copyOf(model.selection())), "what the user chose is unchanged");
+        robot.interact(() -> list.scrollTo(0)); // and back: they are selected in the table again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(5, 6, 7, 8), fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems())));
+        robot.interact(() -> model.currentPositionProperty().set(20)); // J and the like choose one sample again
+        assertCurrentShown(20);
+        assertEquals(List.of(20), fx(() -> List.copyOf(model.selection())), "a mark now goes to the current sample only");
+    }
+}
