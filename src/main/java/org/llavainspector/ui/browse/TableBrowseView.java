@@ -97,13 +97,7 @@ public final class TableBrowseView extends BorderPane {
         // only the browser in use is in the scene: the list catches up with the current sample when it is shown
         model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
         sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
-        // the table's Home and End would go to the window's first and last rows: they go to the list's
-        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END) && !e.isShiftDown() && window.total() > 0) {
-                model.currentPositionProperty().set(e.getCode() == KeyCode.HOME ? 0 : window.total() - 1);
-                e.consume();
-            }
-        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
 
         bar.valueProperty().addListener((obs, old, value) -> {
             if (!following) {
@@ -147,6 +141,50 @@ public final class TableBrowseView extends BorderPane {
         Runnable showFile = () -> file.setVisible(model.collection().datasets().size() > 1);
         model.visibleSamples().addListener((ListChangeListener<Integer>) c -> showFile.run());
         showFile.run();
+    }
+
+    /**
+     * The table's keys that would stop at the window's edges go to the list's: Home and End, Shift+Home and
+     * Shift+End (choose the samples from the current one to the first or last), and Ctrl+A (choose all of them).
+     */
+    private void keyPressed(KeyEvent e) {
+        int total = window.total();
+        boolean home = e.getCode() == KeyCode.HOME;
+        boolean end = e.getCode() == KeyCode.END;
+        if (total == 0 || !(home || end || e.isShortcutDown() && e.getCode() == KeyCode.A)) {
+            return;
+        }
+        e.consume();
+        int current = Math.max(0, model.currentPositionProperty().get());
+        if (e.getCode() == KeyCode.A) {
+            choose(0, total - 1);
+        } else if (!e.isShiftDown()) {
+            model.currentPositionProperty().set(home ? 0 : total - 1);
+        } else {
+            choose(home ? 0 : current, home ? current : total - 1);
+            scrollTo(home ? 0 : total - 1);
+        }
+    }
+
+    /** Chooses the samples at positions {@code from} to {@code to} (of all shown): the model's selection. */
+    private void choose(int from, int to) {
+        model.selection().setAll(new ArrayList<>(model.visibleSamples().subList(from, to + 1)));
+        selectChosenRows();
+    }
+
+    /** Selects the window's rows whose samples are chosen (the model's selection), and only them. */
+    private void selectChosenRows() {
+        java.util.Set<Integer> chosen = new java.util.HashSet<>(model.selection());
+        int[] rows = java.util.stream.IntStream.range(0, window.size()).filter(i -> chosen.contains(window.get(i))).toArray();
+        reselecting = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            if (rows.length > 0) {
+                table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+            }
+        } finally {
+            reselecting = false;
+        }
     }
 
     /** The table (its rows are a window of the samples shown, see the class comment). */
@@ -233,19 +271,12 @@ public final class TableBrowseView extends BorderPane {
             if (!window.centreOn(position)) {
                 return;
             }
-            table.getSelectionModel().clearSelection();
-            int base = window.base();
-            for (Integer sample : model.selection()) {
-                int p = model.visibleSamples().indexOf(sample); // a binary search while the samples are in order
-                if (window.holds(p)) {
-                    table.getSelectionModel().select(p - base);
-                }
-            }
-            if (focused >= 0 && window.holds(oldBase + focused)) {
-                table.getFocusModel().focus(oldBase + focused - base);
-            }
         } finally {
             reselecting = false;
+        }
+        selectChosenRows();
+        if (focused >= 0 && window.holds(oldBase + focused)) {
+            table.getFocusModel().focus(oldBase + focused - window.base());
         }
     }
 

@@ -82,7 +82,7 @@ class TableBrowseViewTest {
     private void assertCurrentShown(int position) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(position, (int) fx(() -> model.currentPositionProperty().get()));
-        assertEquals(Integer.valueOf(position), fx(() -> table().getSelectionModel().getSelectedItem()),
+        assertEquals(fx(() -> model.visibleSamples().get(position)), fx(() -> table().getSelectionModel().getSelectedItem()),
                 "the current sample's row is selected");
         int first = fx(list::firstShown);
         int last = fx(list::lastShown);
@@ -169,5 +169,45 @@ class TableBrowseViewTest {
         robot.interact(() -> model.currentPositionProperty().set(20)); // J and the like choose one sample again
         assertCurrentShown(20);
         assertEquals(List.of(20), fx(() -> List.copyOf(model.selection())), "a mark now goes to the current sample only");
+    }
+
+    @Test
+    void ctrlAChoosesEverySampleShownAndShiftEndAllFromTheCurrentOneOn(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(450));
+        assertCurrentShown(450);
+        robot.interact(() -> table().requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.END).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.stream.IntStream.range(450, SAMPLES).boxed().toList(), fx(() -> List.copyOf(model.selection())));
+        assertEquals(SAMPLES - 1, (int) fx(list::lastShown));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SAMPLES, (int) fx(() -> model.selection().size()), "all 500, not the 60 rows the table holds");
+        assertEquals(60, (int) fx(() -> table().getSelectionModel().getSelectedIndices().size()));
+    }
+
+    @Test
+    void aFilterShowsItsSamplesFromTheTopWithTheFirstOneSelected(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        int[] even = java.util.stream.IntStream.range(0, SAMPLES).filter(i -> i % 2 == 0).toArray();
+        robot.interact(() -> model.currentPositionProperty().set(0));
+        assertCurrentShown(0);
+        robot.interact(() -> model.showOnly(even)); // the current position stays 0: the table is not told by it
+        assertCurrentShown(0);
+        robot.interact(() -> model.showOnly(null));
+        robot.interact(() -> model.currentPositionProperty().set(400));
+        assertCurrentShown(400);
+        robot.interact(() -> model.showOnly(even));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertCurrentShown(0);
+        assertEquals(List.of(0, 2, 4), fx(() -> List.copyOf(table().getItems().subList(0, 3))));
+        ScrollBar bar = robot.lookup("#browse-scroll").queryAs(ScrollBar.class);
+        int rows = fx(() -> list.lastShown() - list.firstShown() + 1);
+        assertEquals(even.length - rows, fx(bar::getMax), 1.0, "the bar stands for the 250 samples shown");
+        robot.interact(() -> model.currentPositionProperty().set(240)); // sample 480
+        assertCurrentShown(240);
+        assertEquals("s480", model.idOf(fx(() -> table().getSelectionModel().getSelectedItem())));
     }
 }
