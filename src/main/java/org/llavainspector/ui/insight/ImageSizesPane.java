@@ -31,9 +31,7 @@ public final class ImageSizesPane extends VBox {
 
         CategoryAxis x = new CategoryAxis();
         x.setLabel("longest side (px)");
-        NumberAxis y = new NumberAxis();
-        y.setLabel("images");
-        y.setMinorTickVisible(false);
+        NumberAxis y = CountAxis.create("images");
         chart = new BarChart<>(x, y);
         chart.setId("chart-image-sizes");
         chart.setTitle("Image sizes (longest side, px)");

@@ -136,9 +136,7 @@ public final class StatsView extends BorderPane {
     private static BarChart<String, Number> chart(String id, String title, String xLabel) {
         CategoryAxis x = new CategoryAxis();
         x.setLabel(xLabel);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("count");
-        y.setMinorTickVisible(false);
+        NumberAxis y = CountAxis.create("count");
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);

@@ -144,6 +144,19 @@ class StatsViewTest {
     }
 
     @Test
+    void countsAreLabelledWithWholeNumbersOnly(FxRobot robot) throws Exception {
+        waitForStats();
+        BarChart<?, ?> kinds = robot.lookup("#chart-kinds").queryAs(BarChart.class); // bars of 28, 1 and 1
+        List<String> labels = WaitForAsyncUtils.asyncFx(() -> kinds.getYAxis().getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> !t.isEmpty()).toList()).get();
+        assertTrue(!labels.isEmpty() && labels.stream().allMatch(t -> t.matches("[0-9,]+")), labels.toString());
+        javafx.util.StringConverter<Number> format = ((javafx.scene.chart.NumberAxis) kinds.getYAxis()).getTickLabelFormatter();
+        assertEquals("", format.toString(0.25));
+        assertEquals("12,500", format.toString(12500.0));
+    }
+
+    @Test
     void clickingBarsFiltersWithTheirQuery(FxRobot robot) throws Exception {
         waitForStats();
         Node turns8 = bar(robot, "chart-turns", "8").getNode();
