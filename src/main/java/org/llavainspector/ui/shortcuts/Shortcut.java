@@ -10,6 +10,7 @@ public enum Shortcut {
     CLEAR("Esc", "leave the filter / close the shortcut list or the notification bar"),
     JUMP("Ctrl+G", "jump to a sample number or id"),
     TOGGLE_VIEW("Ctrl+L", "toggle grid / list"),
+    CHOOSE("Ctrl+A / Shift+Home / Shift+End", "in the list: choose every sample shown / those from the current one to the first / last"),
     RANDOM("R", "random sample"),
     KEEP("Y / N / F", "mark keep / reject / flag (again: unmark); several rows selected in the list: all of them"),
     UNMARK("U", "clear the mark"),
