@@ -72,6 +72,7 @@ public final class TableBrowseView extends BorderPane {
         bar.getStyleClass().add("browse-scroll");
         bar.setOrientation(Orientation.VERTICAL);
         bar.setUnitIncrement(1);
+        bar.managedProperty().bind(bar.visibleProperty());
         setCenter(table);
         setRight(bar);
 
@@ -325,12 +326,19 @@ public final class TableBrowseView extends BorderPane {
         following = false;
     }
 
+    /**
+     * The bar's range is the position of the first row on screen, 0 to the samples not on screen; its thumb is as
+     * long, of its track, as the rows on screen are of all the samples. When they are all on screen there is no bar.
+     */
     private void updateBar() {
         int rows = rowsOnScreen();
+        int total = window.total();
+        int max = Math.max(0, total - rows);
         following = true;
-        bar.setMax(Math.max(0, window.total() - rows));
-        bar.setVisibleAmount(Math.max(1, rows));
+        bar.setMax(max);
+        bar.setVisibleAmount(max == 0 ? 1 : Math.max(1e-3, (double) max * rows / total));
         bar.setBlockIncrement(Math.max(1, rows - 1));
+        bar.setVisible(max > 0);
         following = false;
     }
 

@@ -122,6 +122,8 @@ class TableBrowseViewTest {
         ScrollBar bar = robot.lookup("#browse-scroll").queryAs(ScrollBar.class);
         int rows = fx(() -> list.lastShown() - list.firstShown() + 1);
         assertEquals(SAMPLES - rows, fx(bar::getMax), 1.0, "the bar covers all " + SAMPLES + " samples");
+        assertEquals((double) rows / SAMPLES, fx(() -> bar.getVisibleAmount() / bar.getMax()), 0.01,
+                "its thumb is as long, of the track, as the rows on screen are of all the samples");
 
         robot.interact(() -> bar.setValue(250)); // a drag of the thumb
         WaitForAsyncUtils.waitForFxEvents();
@@ -209,5 +211,31 @@ class TableBrowseViewTest {
         robot.interact(() -> model.currentPositionProperty().set(240)); // sample 480
         assertCurrentShown(240);
         assertEquals("s480", model.idOf(fx(() -> table().getSelectionModel().getSelectedItem())));
+        assertTrue(fx(bar::isVisible));
+        robot.interact(() -> model.showOnly(new int[] {3, 7, 11}));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!fx(bar::isVisible), "three samples are all on screen: no scroll bar");
+    }
+
+    /**
+     * The software renderer (no GPU, as under Xvfb) draws a region with several fills or inset fills through a cached
+     * image, stretched in nine slices, on every frame: the table's and its rows' backgrounds took 86 % of the render
+     * thread in {@code bench ui}'s list scroll. One plain fill each is drawn directly.
+     */
+    @Test
+    void theTableAndItsRowsHaveOnePlainBackgroundFill(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        List<javafx.scene.layout.Region> regions = fx(() -> {
+            List<javafx.scene.layout.Region> found = new java.util.ArrayList<>(List.of(table()));
+            found.addAll(robot.lookup(".table-row-cell").queryAllAs(javafx.scene.layout.Region.class));
+            return found;
+        });
+        assertTrue(regions.size() > 5, regions.size() + " regions");
+        for (javafx.scene.layout.Region r : regions) {
+            javafx.scene.layout.Background b = fx(r::getBackground);
+            assertTrue(b != null && b.getFills().size() == 1 && b.getFills().get(0).getInsets().equals(javafx.geometry.Insets.EMPTY)
+                    && b.getFills().get(0).getRadii().isUniform() && b.getFills().get(0).getRadii().getTopLeftHorizontalRadius() == 0,
+                    r.getStyleClass() + ": " + (b == null ? null : b.getFills().stream().map(f -> f.getFill() + " " + f.getInsets() + " " + f.getRadii()).toList()));
+        }
     }
 }
