@@ -218,12 +218,12 @@ public final class CurationViewModel implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         session.markCounts().forEach((mark, n) -> {
             if (n > 0) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(mark.label());
+                sb.append(sb.length() == 0 ? "" : ", ").append(String.format("%,d", n)).append(' ').append(mark.label());
             }
         });
         int edited = session.editedCount();
         if (edited > 0) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(edited).append(" edited");
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format("%,d", edited)).append(" edited");
         }
         return sb.length() == 0 ? "no marks" : sb.toString();
     }

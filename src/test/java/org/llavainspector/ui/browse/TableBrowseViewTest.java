@@ -24,14 +24,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The list over more samples than its table holds at a time (500 samples, a window of 60 rows that moves within 10
+ * The list over more samples than its table holds at a time (1,200 samples, a window of 60 rows that moves within 10
  * rows of its edges, where the app's is 20,000 and 2,000): keys, jumps, the scroll bar and the wheel reach every
  * sample, the scroll bar stands for all of them, and moving the window loses neither the rows on screen nor the
  * selection.
  */
 @ExtendWith(ApplicationExtension.class)
 class TableBrowseViewTest {
-    private static final int SAMPLES = 500;
+    private static final int SAMPLES = 1_200;
     private AppContext context;
     private MainViewModel model;
     private TableBrowseView list;
@@ -121,7 +121,7 @@ class TableBrowseViewTest {
         awaitAllSamples();
         ScrollBar bar = robot.lookup("#browse-scroll").queryAs(ScrollBar.class);
         int rows = fx(() -> list.lastShown() - list.firstShown() + 1);
-        assertEquals(SAMPLES - rows, fx(bar::getMax), 1.0, "the bar covers all " + SAMPLES + " samples");
+        assertEquals(SAMPLES - rows, fx(bar::getMax), 1.0, "the bar covers all the samples");
         assertEquals((double) rows / SAMPLES, fx(() -> bar.getVisibleAmount() / bar.getMax()), 0.01,
                 "its thumb is as long, of the track, as the rows on screen are of all the samples");
 
@@ -186,8 +186,10 @@ class TableBrowseViewTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(SAMPLES, (int) fx(() -> model.selection().size()), "all 500, not the 60 rows the table holds");
+        assertEquals(SAMPLES, (int) fx(() -> model.selection().size()), "all of them, not the 60 rows the table holds");
         assertEquals(60, (int) fx(() -> table().getSelectionModel().getSelectedIndices().size()));
+        robot.interact(() -> model.curation().mark(List.copyOf(model.selection()), org.llavainspector.core.curation.Mark.REJECT));
+        assertEquals(String.format("%,d reject", SAMPLES), fx(() -> model.curation().summaryProperty().get()));
     }
 
     @Test
@@ -207,7 +209,7 @@ class TableBrowseViewTest {
         assertEquals(List.of(0, 2, 4), fx(() -> List.copyOf(table().getItems().subList(0, 3))));
         ScrollBar bar = robot.lookup("#browse-scroll").queryAs(ScrollBar.class);
         int rows = fx(() -> list.lastShown() - list.firstShown() + 1);
-        assertEquals(even.length - rows, fx(bar::getMax), 1.0, "the bar stands for the 250 samples shown");
+        assertEquals(even.length - rows, fx(bar::getMax), 1.0, "the bar stands for the samples shown");
         robot.interact(() -> model.currentPositionProperty().set(240)); // sample 480
         assertCurrentShown(240);
         assertEquals("s480", model.idOf(fx(() -> table().getSelectionModel().getSelectedItem())));
