@@ -78,6 +78,14 @@ class TableBrowseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits for the samples, makes the one at {@code position} current and gives the table the focus. */
+    private void focusTableAt(FxRobot robot, int position) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(position));
+        assertCurrentShown(position);
+        robot.interact(() -> table().requestFocus());
+    }
+
     /** The current sample is selected in the table and on screen. */
     private void assertCurrentShown(int position) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,10 +161,7 @@ class TableBrowseViewTest {
 
     @Test
     void rowsSelectedStayChosenWhenTheWindowMovesAway(FxRobot robot) throws Exception {
-        awaitAllSamples();
-        robot.interact(() -> model.currentPositionProperty().set(5));
-        assertCurrentShown(5);
-        robot.interact(() -> table().requestFocus());
+        focusTableAt(robot, 5);
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, 3).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(5, 6, 7, 8), fx(() -> List.copyOf(model.selection())));
@@ -175,10 +180,7 @@ class TableBrowseViewTest {
 
     @Test
     void ctrlAChoosesEverySampleShownAndShiftEndAllFromTheCurrentOneOn(FxRobot robot) throws Exception {
-        awaitAllSamples();
-        robot.interact(() -> model.currentPositionProperty().set(450));
-        assertCurrentShown(450);
-        robot.interact(() -> table().requestFocus());
+        focusTableAt(robot, 450);
         robot.press(KeyCode.SHIFT).type(KeyCode.END).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(java.util.stream.IntStream.range(450, SAMPLES).boxed().toList(), fx(() -> List.copyOf(model.selection())));
