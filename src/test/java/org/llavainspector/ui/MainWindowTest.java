@@ -175,6 +175,22 @@ class MainWindowTest {
     }
 
     @Test
+    void inAWideWindowTheDetailsTabsAllShowBesideTheImage(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        robot.interact(() -> {
+            Stage stage = (Stage) window.view().getScene().getWindow();
+            stage.setWidth(1600);
+            stage.setHeight(900); // the detail pane is wider than it is high: the image goes beside the tabs
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.geometry.Orientation.HORIZONTAL,
+                robot.lookup("#detail-split").queryAs(javafx.scene.control.SplitPane.class).getOrientation(), "side by side");
+        Node overflow = robot.lookup("#detail-tabs .control-buttons-tab").query();
+        assertFalse(WaitForAsyncUtils.asyncFx(overflow::isVisible).get(5, TimeUnit.SECONDS),
+                "no tab is cut or hidden behind the overflow menu");
+    }
+
+    @Test
     void inANarrowWindowTheBrowserGivesWayAndTheSamplesIdStaysWhole(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         robot.interact(() -> {
