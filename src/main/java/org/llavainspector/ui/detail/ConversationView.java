@@ -223,6 +223,10 @@ public final class ConversationView extends ScrollPane {
         chip.setId("image-chip-" + token);
         chip.setMnemonicParsing(false);
         chip.getStyleClass().add("image-chip");
+        if (severalImages) {
+            chip.getStyleClass().add("image-chip-choice"); // outlined, filled when its image is the one shown
+        }
+        chip.setFocusTraversable(false); // a click leaves the keys with the window (J, K, Space...)
         chip.setUserData(token);
         if (token < imageCount) {
             chip.setTooltip(new Tooltip("<image> token " + (token + 1) + ": click to show image " + (token + 1)));

@@ -198,6 +198,7 @@ public final class DetailView extends BorderPane {
             toggle.setId("image-path-" + k);
             toggle.setMnemonicParsing(false); // paths hold underscores (GCC_train_...)
             toggle.getStyleClass().add("image-path");
+            toggle.setFocusTraversable(false); // as the conversation's image chips: the keys stay with the window
             toggle.setUserData(k);
             toggle.setToggleGroup(imageToggles);
             imagePaths.getChildren().add(toggle);

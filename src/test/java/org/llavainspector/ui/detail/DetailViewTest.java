@@ -159,6 +159,14 @@ class DetailViewTest {
         assertEquals(chips.get(0), first.get(0));
         assertEquals(chips.get(1), first.get(2));
         assertEquals("000000319154.jpg", fx(() -> model.imagePathProperty().get()));
+        assertEquals(List.of(true, false), fx(() -> chips.stream().map(c -> c.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("selected"))).toList()), "the first image is shown");
+        // filled as the header's path of the image shown is; the other is not
+        javafx.scene.paint.Paint shownPath = fx(() -> robot.lookup("#image-path-0").queryAs(ToggleButton.class)
+                .getBackground().getFills().get(0).getFill());
+        assertEquals(List.of(shownPath), fx(() -> chips.get(0).getBackground().getFills().stream().map(f -> f.getFill()).toList()));
+        assertTrue(fx(() -> chips.get(1).getBackground().getFills().size() == 2
+                && !chips.get(1).getBackground().getFills().get(1).getFill().equals(shownPath)), "outlined");
 
         robot.clickOn(chips.get(1));
         assertEquals(1, fx(model::getSelectedImage));
@@ -172,6 +180,12 @@ class DetailViewTest {
                 "the header shows which image is selected");
         assertTrue(fx(() -> chips.get(1).getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName()
                 .equals("selected"))));
+        // a click on a chip or a path leaves the keyboard focus where it was: a focused chip looked like a plain button
+        // (white) beside the selected one (blue), and Space would have pressed it
+        robot.clickOn(robot.lookup("#image-path-0").queryAs(ToggleButton.class));
+        assertEquals(0, fx(model::getSelectedImage));
+        Node focused = fx(() -> view.getScene().getFocusOwner());
+        assertTrue(!chips.contains(focused) && !(focused instanceof ToggleButton), "focus on " + focused);
     }
 
     @Test
