@@ -99,6 +99,7 @@ public final class TableBrowseView extends BorderPane {
         model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
         sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, this::shiftClicked);
 
         bar.valueProperty().addListener((obs, old, value) -> {
             if (!following) {
@@ -165,6 +166,28 @@ public final class TableBrowseView extends BorderPane {
             choose(home ? 0 : current, home ? current : total - 1);
             scrollTo(home ? 0 : total - 1);
         }
+    }
+
+    /**
+     * A Shift+click chooses the samples from the current one to the row clicked, wherever the window was when the
+     * current one was chosen (the table's own anchor is an index in its window, and the window may have moved since).
+     */
+    private void shiftClicked(javafx.scene.input.MouseEvent e) {
+        if (!e.isShiftDown() || e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.isShortcutDown()) {
+            return;
+        }
+        javafx.scene.Node node = e.getPickResult().getIntersectedNode();
+        while (node != null && !(node instanceof javafx.scene.control.TableRow<?>) && node != table) {
+            node = node.getParent();
+        }
+        if (!(node instanceof javafx.scene.control.TableRow<?> row) || row.isEmpty() || row.getIndex() < 0) {
+            return; // a header, or below the last row: the table does what it does
+        }
+        int clicked = window.base() + row.getIndex();
+        int anchor = Math.max(0, model.currentPositionProperty().get());
+        choose(Math.min(anchor, clicked), Math.max(anchor, clicked));
+        table.getFocusModel().focus(row.getIndex());
+        e.consume();
     }
 
     /** Chooses the samples at positions {@code from} to {@code to} (of all shown): the model's selection. */

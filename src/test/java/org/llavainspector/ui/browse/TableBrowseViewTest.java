@@ -242,4 +242,24 @@ class TableBrowseViewTest {
                     r.getStyleClass() + ": " + (b == null ? null : b.getFills().stream().map(f -> f.getFill() + " " + f.getInsets() + " " + f.getRadii()).toList()));
         }
     }
+
+    /** The table's row that shows the sample at {@code position} (of all shown; the samples are not filtered here). */
+    private javafx.scene.control.TableRow<?> rowShowing(FxRobot robot, int position) throws Exception {
+        return fx(() -> robot.lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.isVisible() && Integer.valueOf(position).equals(r.getItem())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aShiftClickChoosesTheSamplesFromTheCurrentOneEvenWhenTheWindowMovedBetween(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> list.scrollTo(0));
+        robot.clickOn(rowShowing(robot, 5));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.currentPositionProperty().get()) == 5);
+        robot.interact(() -> list.scrollTo(400)); // as a drag of the scroll bar: the table's window moves
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.SHIFT).clickOn(rowShowing(robot, 405)).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.stream.IntStream.rangeClosed(5, 405).boxed().toList(), fx(() -> List.copyOf(model.selection())));
+        assertEquals(5, (int) fx(() -> model.currentPositionProperty().get()), "the current sample stays the anchor");
+    }
 }
