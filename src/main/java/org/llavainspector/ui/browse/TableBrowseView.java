@@ -146,26 +146,49 @@ public final class TableBrowseView extends BorderPane {
     }
 
     /**
-     * The table's keys that would stop at the window's edges go to the list's: Home and End, Shift+Home and
-     * Shift+End (choose the samples from the current one to the first or last), and Ctrl+A (choose all of them).
+     * The table's keys that would stop at the window's edges, or extend a choice from an anchor that is an index in
+     * the window, go to the list's: Home and End; Ctrl+A (choose all samples shown); Shift with Home, End, the arrows
+     * and Page Up/Down (choose the samples from the current one to the first, the last, or one row or page on from
+     * the last row chosen).
      */
     private void keyPressed(KeyEvent e) {
         int total = window.total();
-        boolean home = e.getCode() == KeyCode.HOME;
-        boolean end = e.getCode() == KeyCode.END;
-        if (total == 0 || !(home || end || e.isShortcutDown() && e.getCode() == KeyCode.A)) {
+        KeyCode code = e.getCode();
+        boolean home = code == KeyCode.HOME;
+        boolean end = code == KeyCode.END;
+        boolean step = e.isShiftDown() && (code == KeyCode.UP || code == KeyCode.DOWN || code == KeyCode.PAGE_UP
+                || code == KeyCode.PAGE_DOWN);
+        if (total == 0 || !(home || end || step || e.isShortcutDown() && code == KeyCode.A)) {
             return;
         }
         e.consume();
         int current = Math.max(0, model.currentPositionProperty().get());
-        if (e.getCode() == KeyCode.A) {
+        if (code == KeyCode.A) {
             choose(0, total - 1);
-        } else if (!e.isShiftDown()) {
-            model.currentPositionProperty().set(home ? 0 : total - 1);
-        } else {
-            choose(home ? 0 : current, home ? current : total - 1);
-            scrollTo(home ? 0 : total - 1);
+            return;
         }
+        if (!e.isShiftDown()) {
+            model.currentPositionProperty().set(home ? 0 : total - 1);
+            return;
+        }
+        int focused = table.getFocusModel().getFocusedIndex();
+        int from = focused < 0 ? current : window.base() + focused;
+        int page = Math.max(1, rowsOnScreen() - 1);
+        int to = home ? 0 : end ? total - 1
+                : Math.max(0, Math.min(total - 1, from + switch (code) {
+                    case UP -> -1;
+                    case DOWN -> 1;
+                    case PAGE_UP -> -page;
+                    default -> page;
+                }));
+        choose(Math.min(current, to), Math.max(current, to));
+        int first = firstShown();
+        if (to < first || first < 0) {
+            scrollTo(to);
+        } else if (to > lastShown()) {
+            scrollTo(to - rowsOnScreen() + 2);
+        }
+        table.getFocusModel().focus(to - window.base());
     }
 
     /**

@@ -262,4 +262,20 @@ class TableBrowseViewTest {
         assertEquals(java.util.stream.IntStream.rangeClosed(5, 405).boxed().toList(), fx(() -> List.copyOf(model.selection())));
         assertEquals(5, (int) fx(() -> model.currentPositionProperty().get()), "the current sample stays the anchor");
     }
+
+    @Test
+    void shiftWithPageDownChoosesOnPastTheWindowAndShiftUpTakesBack(FxRobot robot) throws Exception {
+        focusTableAt(robot, 5);
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_DOWN, 8).release(KeyCode.SHIFT); // well past 60 rows
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> chosen = fx(() -> List.copyOf(model.selection()));
+        int last = chosen.get(chosen.size() - 1);
+        assertTrue(last > 70, "chose up to " + last);
+        assertEquals(java.util.stream.IntStream.rangeClosed(5, last).boxed().toList(), chosen);
+        assertTrue(fx(list::firstShown) <= last && last <= fx(list::lastShown), "the last row chosen is on screen");
+        robot.press(KeyCode.SHIFT).type(KeyCode.UP, 2).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.stream.IntStream.rangeClosed(5, last - 2).boxed().toList(), fx(() -> List.copyOf(model.selection())));
+        assertEquals(5, (int) fx(() -> model.currentPositionProperty().get()));
+    }
 }
