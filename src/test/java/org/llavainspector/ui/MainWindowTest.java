@@ -88,6 +88,30 @@ class MainWindowTest {
                 () -> org.kordamp.ikonli.material2.Material2MZ.SEARCH); // no cell shows it (yet)
     }
 
+    /** Gives this test's window a size (FX thread), as a user dragging its corner would. */
+    private void resize(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            Stage stage = (Stage) window.view().getScene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The labelled nodes among {@code ids} that are narrower than their text needs (cut to "…"), described. */
+    private List<String> cutLabels(List<String> ids) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (String id : ids) {
+                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) window.view().lookup(id);
+                if (l.getWidth() < l.prefWidth(-1) - 0.5) {
+                    found.add(id + " '" + l.getText() + "' " + l.getWidth() + " of " + l.prefWidth(-1));
+                }
+            }
+            return found;
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void theMissingImageShowsAPlaceholderAndAProblem(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
@@ -149,11 +173,8 @@ class MainWindowTest {
             java.nio.file.Files.copy(Path.of("src/test/resources/images/waterview.jpg"), sub.resolve("x" + i + ".jpg"));
         }
         Path mine = java.nio.file.Files.copy(TestFiles.realdata("llava_v1_5_mix665k_sample.json"), dir.resolve("mix.json"));
-        robot.interact(() -> {
-            Stage stage = (Stage) window.view().getScene().getWindow();
-            stage.setWidth(1024);
-            window.model().open(List.of(mine), List.of(), List.of());
-        });
+        resize(robot, 1024, 900);
+        robot.interact(() -> window.model().open(List.of(mine), List.of(), List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().imageSourcesProperty().get().contains("part"));
         WaitForAsyncUtils.waitForFxEvents();
         Label sources = robot.lookup("#image-sources").queryAs(Label.class);
@@ -161,28 +182,13 @@ class MainWindowTest {
         List<String> tooltip = List.of(sources.getTooltip().getText().split("\n"));
         assertEquals(10, tooltip.size(), tooltip.toString()); // the demo's zip, this folder and its eight
         assertTrue(tooltip.contains(dir.resolve("part7").toAbsolutePath().normalize().toString()), tooltip.toString());
-        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
-            List<String> found = new java.util.ArrayList<>();
-            for (String id : List.of("#status", "#position", "#curation-summary", "#thumbnail-status")) {
-                Label l = (Label) window.view().lookup(id);
-                if (l.getWidth() < l.prefWidth(-1) - 0.5) {
-                    found.add(id + " '" + l.getText() + "' " + l.getWidth() + " of " + l.prefWidth(-1));
-                }
-            }
-            return found;
-        }).get(5, TimeUnit.SECONDS);
-        assertEquals(List.of(), cut);
+        assertEquals(List.of(), cutLabels(List.of("#status", "#position", "#curation-summary", "#thumbnail-status")));
     }
 
     @Test
     void inAWideWindowTheDetailsTabsAllShowBesideTheImage(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
-        robot.interact(() -> {
-            Stage stage = (Stage) window.view().getScene().getWindow();
-            stage.setWidth(1600);
-            stage.setHeight(900); // the detail pane is wider than it is high: the image goes beside the tabs
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        resize(robot, 1600, 900); // the detail pane is wider than it is high: the image goes beside the tabs
         assertEquals(javafx.geometry.Orientation.HORIZONTAL,
                 robot.lookup("#detail-split").queryAs(javafx.scene.control.SplitPane.class).getOrientation(), "side by side");
         Node overflow = robot.lookup("#detail-tabs .control-buttons-tab").query();
@@ -193,20 +199,10 @@ class MainWindowTest {
     @Test
     void inANarrowWindowTheBrowserGivesWayAndTheSamplesIdStaysWhole(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
-        robot.interact(() -> {
-            Stage stage = (Stage) window.view().getScene().getWindow();
-            stage.setWidth(1024);
-            stage.setHeight(680);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+        resize(robot, 1024, 680);
+        List<String> cut = new java.util.ArrayList<>(cutLabels(List.of("#detail-id", "#problems-badge")));
+        cut.addAll(WaitForAsyncUtils.asyncFx(() -> {
             List<String> found = new java.util.ArrayList<>();
-            for (String id : List.of("#detail-id", "#problems-badge")) {
-                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) window.view().lookup(id);
-                if (l.getWidth() < l.prefWidth(-1) - 0.5) {
-                    found.add(id + " " + l.getWidth() + " of " + l.prefWidth(-1));
-                }
-            }
             javafx.scene.layout.Region detail = (javafx.scene.layout.Region) window.view().lookup("#detail-header").getParent();
             while (!(detail.getParent() instanceof javafx.scene.control.SplitPane) && detail.getParent() != null) {
                 detail = (javafx.scene.layout.Region) detail.getParent();
@@ -215,7 +211,7 @@ class MainWindowTest {
                 found.add("detail pane " + detail.getWidth() + " wide");
             }
             return found;
-        }).get(5, TimeUnit.SECONDS);
+        }).get(5, TimeUnit.SECONDS));
         assertEquals(List.of(), cut);
     }
 
