@@ -50,6 +50,8 @@ public final class TableBrowseView extends BorderPane {
     /** Set while this view moves the scroll bar to follow the table: the move is not the user's. */
     private boolean following;
     private boolean moveScheduled;
+    /** See {@link #chosenSet()}; null after the model's selection changed. */
+    private java.util.Set<Integer> chosenSet;
     /** Set while this view moves the window and scrolls the table to match: the flow's moves meanwhile are its own. */
     private boolean moving;
 
@@ -77,6 +79,7 @@ public final class TableBrowseView extends BorderPane {
         setRight(bar);
 
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        model.selection().addListener((ListChangeListener<Integer>) c -> chosenSet = null);
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
             if (reselecting) {
                 return; // the window moved: what the user chose is unchanged
@@ -221,7 +224,7 @@ public final class TableBrowseView extends BorderPane {
 
     /** Selects the window's rows whose samples are chosen (the model's selection), and only them. */
     private void selectChosenRows() {
-        java.util.Set<Integer> chosen = new java.util.HashSet<>(model.selection());
+        java.util.Set<Integer> chosen = chosenSet();
         int[] rows = java.util.stream.IntStream.range(0, window.size()).filter(i -> chosen.contains(window.get(i))).toArray();
         reselecting = true;
         try {
@@ -232,6 +235,17 @@ public final class TableBrowseView extends BorderPane {
         } finally {
             reselecting = false;
         }
+    }
+
+    /**
+     * The model's selection as a set, made again only after it changed: with every sample of a large file chosen
+     * (Ctrl+A), each move of the window would otherwise hash all of them.
+     */
+    private java.util.Set<Integer> chosenSet() {
+        if (chosenSet == null) {
+            chosenSet = new java.util.HashSet<>(model.selection());
+        }
+        return chosenSet;
     }
 
     /** The table (its rows are a window of the samples shown, see the class comment). */
