@@ -261,11 +261,9 @@ public final class TableBrowseView extends BorderPane {
         }
         int top = Math.max(0, Math.min(position, total - 1));
         int rows = rowsOnScreen();
-        boolean nearStart = top - window.base() < margin && window.base() > 0;
-        boolean nearEnd = top + rows > window.base() + window.size() - margin && window.base() + window.size() < total;
         moving = true;
         try {
-            if (!window.holds(top) || nearStart || nearEnd) {
+            if (!window.holds(top) || nearEdge(top, top + rows - 1)) {
                 moveWindow(top + rows / 2);
             }
             table.scrollTo(top - window.base());
@@ -292,14 +290,14 @@ public final class TableBrowseView extends BorderPane {
         }
         if (window.holds(pos) && pos - window.base() == table.getSelectionModel().getSelectedIndex()) {
             // the user chose this row in the table: when it is near an edge, the window moves once the table is done
-            if (nearEdge(pos)) {
+            if (nearEdge(pos, pos)) {
                 scheduleMove();
             }
             return;
         }
         moving = true;
         try {
-            if (!window.holds(pos) || nearEdge(pos)) {
+            if (!window.holds(pos) || nearEdge(pos, pos)) {
                 moveWindow(pos);
             }
             syncing = true;
@@ -315,9 +313,14 @@ public final class TableBrowseView extends BorderPane {
         follow(Math.max(0, pos - 3));
     }
 
-    private boolean nearEdge(int pos) {
-        int idx = pos - window.base();
-        return idx < margin && window.base() > 0 || idx >= window.size() - margin && window.base() + window.size() < window.total();
+    /**
+     * Whether the rows at positions {@code first} to {@code last} (of all shown) come within the margin of an edge of
+     * the window beyond which there are more samples: then the window is to move.
+     */
+    private boolean nearEdge(int first, int last) {
+        int base = window.base();
+        int end = base + window.size();
+        return first - base < margin && base > 0 || last >= end - margin && end < window.total();
     }
 
     /**
@@ -341,7 +344,10 @@ public final class TableBrowseView extends BorderPane {
         }
     }
 
-    /** Moves the window around the rows on screen after the current layout (the table must not change meanwhile). */
+    /**
+     * Moves the window around the rows on screen after the current layout (the table must not change meanwhile):
+     * they were near its edge, so {@link #scrollTo} to where they are moves it.
+     */
     private void scheduleMove() {
         if (moveScheduled) {
             return;
@@ -350,17 +356,9 @@ public final class TableBrowseView extends BorderPane {
         Platform.runLater(() -> {
             moveScheduled = false;
             int top = firstShown();
-            if (top < 0) {
-                return;
+            if (top >= 0) {
+                scrollTo(top);
             }
-            moving = true;
-            try {
-                moveWindow(top + rowsOnScreen() / 2);
-                table.scrollTo(top - window.base());
-            } finally {
-                moving = false;
-            }
-            follow(top);
         });
     }
 
@@ -372,9 +370,9 @@ public final class TableBrowseView extends BorderPane {
         int rows = rowsOnScreen();
         // the flow's position runs from 0 (first row at the top) to 1 (last row at the bottom); rows have one height
         int topInWindow = (int) Math.round(flow.getPosition() * Math.max(0, window.size() - rows));
-        follow(window.base() + topInWindow);
-        if (topInWindow < margin && window.base() > 0
-                || topInWindow + rows > window.size() - margin && window.base() + window.size() < window.total()) {
+        int top = window.base() + topInWindow;
+        follow(top);
+        if (nearEdge(top, top + rows - 1)) {
             scheduleMove();
         }
     }
