@@ -29,18 +29,19 @@ public final class GridBrowseView extends StackPane {
         getChildren().add(grid);
         model.currentPositionProperty().addListener((obs, old, pos) -> Platform.runLater(this::refreshSelection));
         // a curation edit: the cells show the marks and tags again
-        model.curation().versionProperty().addListener((obs, old, v) -> grid.lookupAll(".thumbnail-cell").forEach(node -> {
-            if (node instanceof ThumbnailCell) {
-                ((ThumbnailCell) node).refreshBadge();
-            }
-        }));
+        model.curation().versionProperty().addListener((obs, old, v) -> eachCell(CurrentAwareCell::refreshBadge));
         // new image sources: the cells ask for their thumbnails again (new cells would each need their skins and CSS
         // made again, in the frame where a file opened with File > Open is being indexed)
-        model.imageGenerationProperty().addListener((obs, old, gen) -> grid.lookupAll(".thumbnail-cell").forEach(node -> {
-            if (node instanceof ThumbnailCell) {
-                ((ThumbnailCell) node).reloadThumbnail();
+        model.imageGenerationProperty().addListener((obs, old, gen) -> eachCell(CurrentAwareCell::reloadThumbnail));
+    }
+
+    /** Does {@code action} to every cell the grid has made (all of them {@link CurrentAwareCell}s), shown or not. */
+    private void eachCell(java.util.function.Consumer<CurrentAwareCell> action) {
+        grid.lookupAll(".thumbnail-cell").forEach(node -> {
+            if (node instanceof CurrentAwareCell cell) {
+                action.accept(cell);
             }
-        }));
+        });
     }
 
     /** Gives the grid's flow the height of a row (a cell and its spacing above and below). */
@@ -52,11 +53,7 @@ public final class GridBrowseView extends StackPane {
 
     private void refreshSelection() {
         ensureVisible(model.currentPositionProperty().get());
-        grid.lookupAll(".thumbnail-cell").forEach(node -> {
-            if (node instanceof CurrentAwareCell) {
-                ((CurrentAwareCell) node).markCurrent();
-            }
-        });
+        eachCell(CurrentAwareCell::markCurrent);
     }
 
     /** Scrolls the grid so that the row of position {@code pos} is visible. */
