@@ -234,11 +234,13 @@ public final class MainViewModel {
      * folder full of sub-folders can bring dozens, and the line must leave the counts beside it room).
      */
     static String sourcesLine(List<String> names) {
-        if (names.isEmpty()) {
-            return "no image sources";
-        }
-        String named = String.join(", ", names.subList(0, Math.min(SOURCES_NAMED, names.size())));
-        return "images: " + named + (names.size() > SOURCES_NAMED ? " + " + (names.size() - SOURCES_NAMED) + " more" : "");
+        return names.isEmpty() ? "no image sources" : "images: " + namedAndMore(names, SOURCES_NAMED);
+    }
+
+    /** The first {@code named} of {@code names}, then how many more: {@code a, b + 3 more}. */
+    private static String namedAndMore(List<String> names, int named) {
+        String first = String.join(", ", names.subList(0, Math.min(named, names.size())));
+        return names.size() > named ? first + " + " + (names.size() - named) + " more" : first;
     }
 
     private static final int SOURCES_NAMED = 3;
@@ -453,9 +455,7 @@ public final class MainViewModel {
         if (files.isEmpty()) {
             return APP_NAME;
         }
-        String names = files.size() <= 2 ? String.join(", ", files)
-                : files.get(0) + ", " + files.get(1) + " + " + (files.size() - 2) + " more";
-        return names + " — " + APP_NAME;
+        return namedAndMore(files, 2) + " — " + APP_NAME;
     }
 
     /** The validation problems found while indexing file f (record → kinds), for {@code problem:} queries. */
