@@ -18,6 +18,8 @@ public final class InspectorApp extends Application {
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    /** The window shows when its first sample is ready, or after this in any case (a slow disk, say). */
+    public static final java.time.Duration SHOW_AT_THE_LATEST = java.time.Duration.ofSeconds(2);
     private AppContext context;
     private MainWindow window;
 
@@ -76,7 +78,6 @@ public final class InspectorApp extends Application {
             stage.getIcons().add(new javafx.scene.image.Image(InspectorApp.class.getResourceAsStream(
                     "/org/llavainspector/ui/icons/llava-inspector-" + size + ".png")));
         }
-        stage.show();
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         Arguments args = Arguments.parse(raw);
         List<java.nio.file.Path> sources = new java.util.ArrayList<>(args.images());
@@ -84,8 +85,10 @@ public final class InspectorApp extends Application {
         List<String> rules = new java.util.ArrayList<>(args.maps());
         rules.addAll(context.preferences().prefixRules());
         window.model().open(args.files(), sources, rules);
-        window.view().requestFocus();
-        window.showFirstRunHintOnce(context);
+        window.showWhenReady(SHOW_AT_THE_LATEST, () -> {
+            window.view().requestFocus();
+            window.showFirstRunHintOnce(context);
+        });
     }
 
     @Override

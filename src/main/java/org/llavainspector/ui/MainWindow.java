@@ -141,6 +141,59 @@ public final class MainWindow {
     }
 
     /**
+     * Shows the window once it has something to show: the first sample with its detail, or the end of indexing
+     * without a sample (an empty file), or an error; after {@code atMost} in any case. Call after
+     * {@link MainViewModel#open}.
+     *
+     * <p>In a freshly started JVM the first layout of the grid's cells and of a conversation, and their first
+     * painting, are a second of code that has not been compiled yet. Shown empty, the window took that as frames of
+     * 100–180 ms in front of the user while the samples came in; shown when ready, that work is done before the
+     * window is on screen, and the frames after it keep pace (see README, "Desktop responsiveness").
+     */
+    public void showWhenReady(java.time.Duration atMost, Runnable then) {
+        new ShowWhenReady(atMost, then).start();
+    }
+
+    /** See {@link #showWhenReady}: the listeners and the deadline, removed once the window is shown. */
+    private final class ShowWhenReady {
+        private final javafx.animation.PauseTransition deadline;
+        private final Runnable then;
+        private final javafx.beans.InvalidationListener check = o -> {
+            if (model.currentProperty().get() != null
+                    || model.indexingCompleteProperty().get() && model.visibleSamples().isEmpty()) {
+                show();
+            }
+        };
+        private boolean shown;
+
+        ShowWhenReady(java.time.Duration atMost, Runnable then) {
+            this.deadline = new javafx.animation.PauseTransition(javafx.util.Duration.millis(atMost.toMillis()));
+            this.then = then;
+        }
+
+        void start() {
+            model.currentProperty().addListener(check);
+            model.indexingCompleteProperty().addListener(check);
+            model.onError(message -> show()); // the window shows the error
+            deadline.setOnFinished(e -> show());
+            deadline.play();
+            check.invalidated(null);
+        }
+
+        private void show() {
+            if (shown) {
+                return;
+            }
+            shown = true;
+            deadline.stop();
+            model.currentProperty().removeListener(check);
+            model.indexingCompleteProperty().removeListener(check);
+            stage.show();
+            then.run();
+        }
+    }
+
+    /**
      * The first time the app starts, three things to try; not again afterwards.
      */
     public void showFirstRunHintOnce(AppContext context) {
