@@ -15,6 +15,7 @@ import org.llavainspector.core.image.ImageLoader;
 import org.llavainspector.core.image.ImageSizes;
 import org.llavainspector.core.image.ImageSources;
 import org.llavainspector.core.image.LoadedImage;
+import org.llavainspector.core.image.SourceCandidates;
 import org.llavainspector.core.image.ThumbnailCache;
 
 /**
@@ -60,11 +61,11 @@ public final class ImageService implements AutoCloseable {
      * Adds sources in the background; thumbnails asked for meanwhile wait for them. The future fails with a
      * one-line message when a source cannot be opened.
      */
-    public CompletableFuture<Void> addSourcesInBackground(java.util.function.Supplier<List<Path>> paths,
+    public CompletableFuture<Void> addSourcesInBackground(java.util.function.Supplier<SourceCandidates> candidates,
             List<String> mapRules) {
         CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
             try {
-                addSources(paths.get(), mapRules);
+                addSources(candidates.get(), mapRules);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
@@ -73,22 +74,25 @@ public final class ImageService implements AutoCloseable {
         return opening;
     }
 
-    /** Adds image sources and prefix rules (duplicates ignored) and reopens; throws with a one-line message. */
-    public synchronized void addSources(List<Path> paths, List<String> mapRules) throws IOException {
-        LinkedHashSet<Path> all = new LinkedHashSet<>(sourcePaths);
-        paths.forEach(p -> all.add(p.toAbsolutePath().normalize()));
+    /**
+     * Adds the image sources that the candidates keep, and prefix rules (duplicates ignored), and reopens; the
+     * sources open already stay, whatever the new candidates are. Throws with a one-line message.
+     */
+    public synchronized void addSources(SourceCandidates candidates, List<String> mapRules) throws IOException {
         LinkedHashSet<String> allRules = new LinkedHashSet<>(rules);
         allRules.addAll(mapRules);
-        if (all.size() == sourcePaths.size() && allRules.size() == rules.size()) {
+        List<Path> paths = candidates.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (sourcePaths.containsAll(paths) && allRules.size() == rules.size()) {
             return;
         }
-        ImageSources opened = ImageSources.open(new ArrayList<>(all), new ArrayList<>(allRules));
-        sourcePaths = List.copyOf(all);
+        ImageSources.Opened opened = ImageSources.open(SourceCandidates.named(sourcePaths).and(candidates),
+                new ArrayList<>(allRules));
+        sourcePaths = opened.kept();
         rules = List.copyOf(allRules);
         ImageSources old = sources;
         ThumbnailCache oldCache = thumbnails;
-        sources = opened;
-        loader = new ImageLoader(opened, new ImageDecoder(limits), sizes);
+        sources = opened.sources();
+        loader = new ImageLoader(opened.sources(), new ImageDecoder(limits), sizes);
         thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
         sizes.clear(); // a path missing before may resolve now, or to another file
         oldCache.close();

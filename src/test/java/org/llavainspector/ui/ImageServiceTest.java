@@ -3,13 +3,16 @@ package org.llavainspector.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.llavainspector.core.dataset.DemoDataset;
+import org.llavainspector.core.image.SourceCandidates;
 
 class ImageServiceTest {
     @Test
@@ -18,7 +21,7 @@ class ImageServiceTest {
         // holding the service's lock for as long as that takes
         Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
         try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
-            images.addSources(List.of(zip), List.of());
+            images.addSources(SourceCandidates.named(List.of(zip)), List.of());
             CountDownLatch locked = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
@@ -43,12 +46,31 @@ class ImageServiceTest {
     }
 
     @Test
+    void aSourceOpenAlreadyStaysWhenAnotherFileProposesItToo(@TempDir Path dir) throws Exception {
+        // the demo's zip serves the first file; a second file beside it, whose images lie elsewhere, proposes it again
+        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
+        Path holiday = Files.createDirectories(dir.resolve("holiday"));
+        Files.write(holiday.resolve("IMG_0001.jpg"), new byte[] {1});
+        try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
+            images.addSources(SourceCandidates.named(List.of()).proposing(List.of(zip, holiday),
+                    List.of("000000900001.jpg")), List.of());
+            assertEquals(List.of(zip), images.sourcePaths(), "the folder holds none of the first file's images");
+
+            images.addSources(SourceCandidates.named(List.of()).proposing(List.of(zip, holiday),
+                    List.of("IMG_0002.jpg")), List.of());
+
+            assertEquals(List.of(zip), images.sourcePaths());
+            assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels());
+        }
+    }
+
+    @Test
     void aPrefetchOnlyQueuesTheCachesWorkOnTheBackgroundPool() throws Exception {
         // called on the FX thread at every next-sample key press: the cache's bookkeeping is not done there
         Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
         java.util.concurrent.BlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
         try (ImageService images = new ImageService(queued::add, 16L << 20, 160)) {
-            images.addSources(List.of(zip), List.of());
+            images.addSources(SourceCandidates.named(List.of(zip)), List.of());
             images.prefetch(List.of("000000319154.jpg", "000000900001.jpg"));
             images.prefetch(List.of());
             assertEquals(1, queued.size(), "one job queued, none for an empty list");

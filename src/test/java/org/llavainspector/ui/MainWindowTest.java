@@ -166,13 +166,16 @@ class MainWindowTest {
     @Test
     void manyImageSourcesLeaveTheStatusBarsCountsWholeAndAreAllInItsTooltip(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
-        // a dataset in a folder with eight sub-folders of images: each becomes an image source, as does the folder
+        // a dataset in a folder with eight sub-folders of its images: each becomes an image source, as does the folder
         Path dir = java.nio.file.Files.createTempDirectory("many-sources");
+        StringBuilder records = new StringBuilder("[{\"id\": \"p\", \"image\": \"part0/x0.jpg\", \"conversations\": []}");
         for (int i = 0; i < 8; i++) {
             Path sub = java.nio.file.Files.createDirectories(dir.resolve("part" + i));
             java.nio.file.Files.copy(Path.of("src/test/resources/images/waterview.jpg"), sub.resolve("x" + i + ".jpg"));
+            records.append(",\n{\"id\": \"").append(i).append("\", \"image\": \"x").append(i)
+                    .append(".jpg\", \"conversations\": []}");
         }
-        Path mine = java.nio.file.Files.copy(TestFiles.realdata("llava_v1_5_mix665k_sample.json"), dir.resolve("mix.json"));
+        Path mine = TestFiles.write(dir, "mine.json", records.append("]").toString());
         resize(robot, 1024, 900);
         robot.interact(() -> window.model().open(List.of(mine), List.of(), List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.model().imageSourcesProperty().get().contains("part"));

@@ -52,6 +52,10 @@ public final class ImageSources implements AutoCloseable {
         return new ImageSources(List.of(), List.of());
     }
 
+    /** Plain sources opened from candidates, and the paths of those kept ({@link #key}s), in order. */
+    public record Opened(ImageSources sources, List<Path> kept) {
+    }
+
     /**
      * Opens the given zips and folders as plain sources and the {@code PREFIX=SRC} rules; a SRC that is also a plain
      * source (same file) is opened once.
@@ -59,12 +63,28 @@ public final class ImageSources implements AutoCloseable {
      * @throws IOException with a one-line message naming the path when a source cannot be opened
      */
     public static ImageSources open(List<Path> plain, List<String> mapRules) throws IOException {
+        return open(SourceCandidates.named(plain), mapRules).sources();
+    }
+
+    /**
+     * Opens the candidates as plain sources, leaving out those {@link SourceCandidates#keeps} rejects once open, and
+     * the {@code PREFIX=SRC} rules; each file is opened once (a zip's directory is read once), a source left out is
+     * closed unless a rule uses it.
+     *
+     * @throws IOException with a one-line message naming the path when a source cannot be opened
+     */
+    public static Opened open(SourceCandidates candidates, List<String> mapRules) throws IOException {
         Map<Path, ImageSource> opened = new LinkedHashMap<>();
-        List<ImageSource> sources = new ArrayList<>();
+        Map<Path, ImageSource> kept = new LinkedHashMap<>();
         List<PrefixRule> rules = new ArrayList<>();
         try {
-            for (Path p : plain) {
-                sources.add(openOnce(opened, p));
+            for (Path p : candidates.paths()) {
+                if (!opened.containsKey(key(p))) { // a candidate named twice is decided once
+                    ImageSource s = openOnce(opened, p);
+                    if (candidates.keeps(p, s)) {
+                        kept.put(key(p), s);
+                    }
+                }
             }
             for (String rule : mapRules) {
                 int eq = rule.indexOf('=');
@@ -77,11 +97,19 @@ public final class ImageSources implements AutoCloseable {
             closeAll(opened.values());
             throw e;
         }
-        return new ImageSources(sources.stream().distinct().toList(), rules);
+        // those left out: nothing will be read from them, so a failure to close one is of no consequence
+        closeAll(opened.values().stream().filter(s -> !kept.containsValue(s))
+                .filter(s -> rules.stream().noneMatch(r -> r.source() == s)).toList());
+        return new Opened(new ImageSources(List.copyOf(kept.values()), rules), List.copyOf(kept.keySet()));
+    }
+
+    /** What tells sources apart: the absolute, normalised path they are opened from. */
+    static Path key(Path path) {
+        return path.toAbsolutePath().normalize();
     }
 
     private static ImageSource openOnce(Map<Path, ImageSource> opened, Path p) throws IOException {
-        Path key = p.toAbsolutePath().normalize();
+        Path key = key(p);
         ImageSource s = opened.get(key);
         if (s == null) {
             s = openSource(p);
@@ -164,7 +192,8 @@ public final class ImageSources implements AutoCloseable {
     /**
      * Image sources worth proposing for a dataset file, best first: {@code images.zip}, the other zips beside it,
      * the dataset's own folder when a sub-folder holds images (the LLaVA-1.5 layout, where paths such as
-     * {@code coco/train2017/x.jpg} are relative to it), then each sub-folder that holds images itself.
+     * {@code coco/train2017/x.jpg} are relative to it), then each sub-folder that holds images itself. Only those
+     * that serve the dataset are kept once open: see {@link SourceCandidates}.
      */
     public static List<Path> proposeSourcesBeside(Path datasetFile) {
         Path dir = datasetFile.toAbsolutePath().normalize().getParent();

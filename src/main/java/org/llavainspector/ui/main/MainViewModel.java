@@ -29,7 +29,9 @@ import org.llavainspector.core.compare.ComparisonQueryFields;
 import org.llavainspector.core.dataset.Dataset;
 import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.dataset.DatasetException;
+import org.llavainspector.core.dataset.FirstImagePaths;
 import org.llavainspector.core.image.ImageSources;
+import org.llavainspector.core.image.SourceCandidates;
 import org.llavainspector.core.util.TaskMonitor;
 import org.llavainspector.core.validate.ProblemIndex;
 import org.llavainspector.ui.AppContext;
@@ -97,14 +99,21 @@ public final class MainViewModel {
         currentPosition.addListener((obs, old, pos) -> loadCurrent());
     }
 
-    /** Opens dataset files into the collection, with extra image sources and {@code PREFIX=SRC} rules. */
+    /**
+     * Opens dataset files into the collection, with extra image sources and {@code PREFIX=SRC} rules, and the zips and
+     * image folders beside each file that hold images of its first records.
+     */
     public void open(List<Path> files, List<Path> imageSources, List<String> prefixRules) {
         // the sources open in the background while indexing starts; thumbnails wait for them
         context.images().addSourcesInBackground(() -> {
-            List<Path> sources = new ArrayList<>(imageSources);
-            files.stream().filter(java.nio.file.Files::isRegularFile)
-                    .forEach(file -> sources.addAll(ImageSources.proposeSourcesBeside(file)));
-            return sources;
+            SourceCandidates candidates = SourceCandidates.named(imageSources);
+            for (Path file : files) {
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    candidates = candidates.proposing(ImageSources.proposeSourcesBeside(file),
+                            FirstImagePaths.of(file));
+                }
+            }
+            return candidates;
         }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(
                 () -> sourcesOpened("image sources", prefixRules, e)));
         startIndexing(files);
@@ -136,8 +145,8 @@ public final class MainViewModel {
         }
         // sources the user had added last time (those beside the files are found again anyway)
         List<String> rules = session.imageRules();
-        context.images().addSourcesInBackground(() -> session.imageSources().stream().map(Path::of)
-                        .filter(java.nio.file.Files::exists).toList(), rules)
+        context.images().addSourcesInBackground(() -> SourceCandidates.named(session.imageSources().stream()
+                        .map(Path::of).filter(java.nio.file.Files::exists).toList()), rules)
                 .whenComplete((v, e) -> javafx.application.Platform.runLater(
                         () -> sourcesOpened("image sources of the session", rules, e)));
     }
