@@ -32,6 +32,8 @@ public final class ImageService implements AutoCloseable {
     private volatile List<Path> sourcePaths = List.of();
     private List<String> rules = List.of(); // guarded by this
     private volatile ImageSources sources = ImageSources.none();
+    /** Every source in use, by path: reused when sources are added, not opened again. Guarded by this. */
+    private java.util.Map<Path, org.llavainspector.core.image.ImageSource> inUse = java.util.Map.of();
     private final ImageLimits limits;
     /** Image sizes learnt from every decode and header read; cleared when the sources change. */
     private final ImageSizes sizes = new ImageSizes();
@@ -58,45 +60,52 @@ public final class ImageService implements AutoCloseable {
     }
 
     /**
-     * Adds sources in the background; thumbnails asked for meanwhile wait for them. The future fails with a
-     * one-line message when a source cannot be opened.
+     * Adds sources in the background; thumbnails asked for meanwhile wait for them. The future tells whether the
+     * sources in use changed ({@link #addSources}); it fails with a one-line message when a source cannot be opened.
      */
-    public CompletableFuture<Void> addSourcesInBackground(java.util.function.Supplier<SourceCandidates> candidates,
+    public CompletableFuture<Boolean> addSourcesInBackground(java.util.function.Supplier<SourceCandidates> candidates,
             List<String> mapRules) {
-        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Boolean> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                addSources(candidates.get(), mapRules);
+                return addSources(candidates.get(), mapRules);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
         }, opener);
-        ready = opening.exceptionally(e -> null);
+        ready = opening.handle((changed, e) -> null);
         return opening;
     }
 
     /**
-     * Adds the image sources that the candidates keep, and prefix rules (duplicates ignored), and reopens; the
-     * sources open already stay, whatever the new candidates are. Throws with a one-line message.
+     * Adds the image sources that the candidates keep, and prefix rules (duplicates ignored); the sources open
+     * already stay, whatever the new candidates are, and are not opened again. Returns whether the sources in use
+     * changed: when none is added, the thumbnails cached stay too. Throws with a one-line message.
      */
-    public synchronized void addSources(SourceCandidates candidates, List<String> mapRules) throws IOException {
+    public synchronized boolean addSources(SourceCandidates candidates, List<String> mapRules) throws IOException {
         LinkedHashSet<String> allRules = new LinkedHashSet<>(rules);
         allRules.addAll(mapRules);
         List<Path> paths = candidates.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (sourcePaths.containsAll(paths) && allRules.size() == rules.size()) {
-            return;
+            return false;
         }
         ImageSources.Opened opened = ImageSources.open(SourceCandidates.named(sourcePaths).and(candidates),
-                new ArrayList<>(allRules));
+                new ArrayList<>(allRules), inUse);
+        ImageSources old = sources;
+        if (opened.kept().equals(sourcePaths) && allRules.size() == rules.size()) {
+            opened.sources().closeExcept(old); // the candidates brought nothing this collection uses
+            return false;
+        }
         sourcePaths = opened.kept();
         rules = List.copyOf(allRules);
-        ImageSources old = sources;
+        inUse = opened.inUse();
         ThumbnailCache oldCache = thumbnails;
         sources = opened.sources();
         loader = new ImageLoader(opened.sources(), new ImageDecoder(limits), sizes);
         thumbnails = new ThumbnailCache(loader, budgetBytes, Runtime.getRuntime().availableProcessors());
         sizes.clear(); // a path missing before may resolve now, or to another file
         oldCache.close();
-        old.close();
+        old.closeExcept(sources);
+        return true;
     }
 
     /** The open sources, for the status bar and the session; never waits for sources being opened. */

@@ -1,6 +1,8 @@
 package org.llavainspector.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -61,6 +63,32 @@ class ImageServiceTest {
 
             assertEquals(List.of(zip), images.sourcePaths());
             assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels());
+        }
+    }
+
+    @Test
+    void sourcesOpenAlreadyAreNotOpenedAgainAndACandidateOfNoUseChangesNothing(@TempDir Path dir) throws Exception {
+        // opening a second file re-read the directory of every zip open (600K entries: a few hundred ms, 50 MB), and
+        // a file that brought no source of use still dropped every cached thumbnail
+        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
+        Path holiday = Files.createDirectories(dir.resolve("holiday"));
+        Files.write(holiday.resolve("IMG_0001.jpg"), new byte[] {1});
+        try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
+            assertTrue(images.addSources(SourceCandidates.named(List.of(zip)), List.of()));
+            var open = images.sources().sources().get(0);
+            assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels());
+            long decodes = images.thumbnailStats().decodes();
+
+            assertFalse(images.addSources(SourceCandidates.named(List.of()).proposing(List.of(holiday),
+                    List.of("IMG_0002.jpg")), List.of()), "the folder holds none of the new file's images");
+            assertSame(open, images.sources().sources().get(0));
+            assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels());
+            assertEquals(decodes, images.thumbnailStats().decodes(), "the thumbnail was still cached");
+
+            assertTrue(images.addSources(SourceCandidates.named(List.of(holiday)), List.of()));
+            assertEquals(List.of(zip, holiday.toAbsolutePath().normalize()), images.sourcePaths());
+            assertSame(open, images.sources().sources().get(0), "the zip was not opened again");
+            assertTrue(images.thumbnail("000000900001.jpg").get(10, TimeUnit.SECONDS).hasPixels(), "nor closed");
         }
     }
 

@@ -52,8 +52,11 @@ public final class ImageSources implements AutoCloseable {
         return new ImageSources(List.of(), List.of());
     }
 
-    /** Plain sources opened from candidates, and the paths of those kept ({@link #key}s), in order. */
-    public record Opened(ImageSources sources, List<Path> kept) {
+    /**
+     * Plain sources opened from candidates, the paths of those kept ({@link #key}s) in order, and every source in use
+     * (kept or named by a rule) by its path: what the next {@link #open(SourceCandidates, List, Map)} can reuse.
+     */
+    public record Opened(ImageSources sources, List<Path> kept, Map<Path, ImageSource> inUse) {
     }
 
     /**
@@ -63,23 +66,27 @@ public final class ImageSources implements AutoCloseable {
      * @throws IOException with a one-line message naming the path when a source cannot be opened
      */
     public static ImageSources open(List<Path> plain, List<String> mapRules) throws IOException {
-        return open(SourceCandidates.named(plain), mapRules).sources();
+        return open(SourceCandidates.named(plain), mapRules, Map.of()).sources();
     }
 
     /**
      * Opens the candidates as plain sources, leaving out those {@link SourceCandidates#keeps} rejects once open, and
      * the {@code PREFIX=SRC} rules; each file is opened once (a zip's directory is read once), a source left out is
-     * closed unless a rule uses it.
+     * closed unless a rule uses it. The sources in {@code openAlready} (by {@link #key}) are used as they are, not
+     * opened again: reading the directory of a 600K-entry zip takes a few hundred milliseconds and 50 MB. They stay
+     * the caller's to close (see {@link #closeExcept}).
      *
      * @throws IOException with a one-line message naming the path when a source cannot be opened
      */
-    public static Opened open(SourceCandidates candidates, List<String> mapRules) throws IOException {
-        Map<Path, ImageSource> opened = new LinkedHashMap<>();
+    public static Opened open(SourceCandidates candidates, List<String> mapRules, Map<Path, ImageSource> openAlready)
+            throws IOException {
+        Map<Path, ImageSource> opened = new LinkedHashMap<>(openAlready);
         Map<Path, ImageSource> kept = new LinkedHashMap<>();
         List<PrefixRule> rules = new ArrayList<>();
         try {
+            java.util.Set<Path> decided = new java.util.HashSet<>();
             for (Path p : candidates.paths()) {
-                if (!opened.containsKey(key(p))) { // a candidate named twice is decided once
+                if (decided.add(key(p))) { // a candidate named twice is decided once
                     ImageSource s = openOnce(opened, p);
                     if (candidates.keeps(p, s)) {
                         kept.put(key(p), s);
@@ -94,13 +101,19 @@ public final class ImageSources implements AutoCloseable {
                 rules.add(new PrefixRule(rule.substring(0, eq), openOnce(opened, Path.of(rule.substring(eq + 1)))));
             }
         } catch (IOException | RuntimeException e) {
-            closeAll(opened.values());
+            closeAll(opened.values().stream().filter(s -> !openAlready.containsValue(s)).toList());
             throw e;
         }
+        Map<Path, ImageSource> inUse = new LinkedHashMap<>();
+        opened.forEach((path, source) -> {
+            if (kept.containsValue(source) || rules.stream().anyMatch(r -> r.source() == source)) {
+                inUse.put(path, source);
+            }
+        });
         // those left out: nothing will be read from them, so a failure to close one is of no consequence
-        closeAll(opened.values().stream().filter(s -> !kept.containsValue(s))
-                .filter(s -> rules.stream().noneMatch(r -> r.source() == s)).toList());
-        return new Opened(new ImageSources(List.copyOf(kept.values()), rules), List.copyOf(kept.keySet()));
+        closeAll(opened.values().stream().filter(s -> !inUse.containsValue(s) && !openAlready.containsValue(s)).toList());
+        return new Opened(new ImageSources(List.copyOf(kept.values()), rules), List.copyOf(kept.keySet()),
+                Map.copyOf(inUse));
     }
 
     /** What tells sources apart: the absolute, normalised path they are opened from. */
@@ -267,12 +280,18 @@ public final class ImageSources implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closeExcept(none());
+    }
+
+    /** Closes the sources of these that {@code successor} (opened with them as {@code openAlready}) does not use. */
+    public void closeExcept(ImageSources successor) throws IOException {
         List<ImageSource> all = new ArrayList<>(sources);
         for (PrefixRule r : rules) {
             if (!all.contains(r.source())) {
                 all.add(r.source());
             }
         }
+        all.removeIf(s -> successor.sources.contains(s) || successor.rules.stream().anyMatch(r -> r.source() == s));
         IOException first = closeAll(all);
         if (first != null) {
             throw first;

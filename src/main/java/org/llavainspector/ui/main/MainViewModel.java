@@ -114,8 +114,8 @@ public final class MainViewModel {
                 }
             }
             return candidates;
-        }, prefixRules).whenComplete((v, e) -> javafx.application.Platform.runLater(
-                () -> sourcesOpened("image sources", prefixRules, e)));
+        }, prefixRules).whenComplete((changed, e) -> javafx.application.Platform.runLater(
+                () -> sourcesOpened("image sources", prefixRules, changed, e)));
         startIndexing(files);
     }
 
@@ -147,12 +147,15 @@ public final class MainViewModel {
         List<String> rules = session.imageRules();
         context.images().addSourcesInBackground(() -> SourceCandidates.named(session.imageSources().stream()
                         .map(Path::of).filter(java.nio.file.Files::exists).toList()), rules)
-                .whenComplete((v, e) -> javafx.application.Platform.runLater(
-                        () -> sourcesOpened("image sources of the session", rules, e)));
+                .whenComplete((changed, e) -> javafx.application.Platform.runLater(
+                        () -> sourcesOpened("image sources of the session", rules, changed, e)));
     }
 
-    /** Image sources were added (or failed to open): the session remembers them, views reload their thumbnails. */
-    private void sourcesOpened(String what, List<String> rules, Throwable error) {
+    /**
+     * Image sources were added (or failed to open): the session remembers them; when they changed, views reload their
+     * thumbnails (not when the file opened brought none that it uses: every cell on screen would be painted again).
+     */
+    private void sourcesOpened(String what, List<String> rules, Boolean changed, Throwable error) {
         if (error != null) {
             reportError(what + ": " + (error.getCause() == null ? error : error.getCause()).getMessage());
         }
@@ -164,9 +167,11 @@ public final class MainViewModel {
         List<Path> opened = context.images().sourcePaths();
         imageSourceNames.set(sourcesLine(opened.stream().map(p -> String.valueOf(p.getFileName())).toList()));
         imageSourcePaths.set(opened.stream().map(Path::toString).collect(java.util.stream.Collectors.joining("\n")));
-        imageGeneration.set(imageGeneration.get() + 1);
-        if (currentPosition.get() >= 0) {
-            loadCurrent(); // an image it missed may be found now
+        if (Boolean.TRUE.equals(changed)) {
+            imageGeneration.set(imageGeneration.get() + 1);
+            if (currentPosition.get() >= 0) {
+                loadCurrent(); // an image it missed may be found now
+            }
         }
     }
 

@@ -99,7 +99,7 @@ class SourceCandidatesTest {
         SourceCandidates candidates = SourceCandidates.named(List.of(holiday))
                 .proposing(ImageSources.proposeSourcesBeside(dataset), FirstImagePaths.of(dataset));
 
-        try (ImageSources sources = ImageSources.open(candidates, List.of()).sources()) {
+        try (ImageSources sources = ImageSources.open(candidates, List.of(), Map.of()).sources()) {
             assertEquals(List.of("holiday"), names(sources));
         }
     }
@@ -111,7 +111,7 @@ class SourceCandidatesTest {
         SourceCandidates candidates = SourceCandidates.named(List.of())
                 .proposing(ImageSources.proposeSourcesBeside(dataset), FirstImagePaths.of(dataset));
 
-        ImageSources.Opened opened = ImageSources.open(candidates, List.of("coco/train2017/=" + coco));
+        ImageSources.Opened opened = ImageSources.open(candidates, List.of("coco/train2017/=" + coco), Map.of());
         try (ImageSources sources = opened.sources()) {
             assertEquals(List.of(), opened.kept());
             assertEquals("train2017.zip",
@@ -123,7 +123,7 @@ class SourceCandidatesTest {
     private static List<String> keptBeside(Path dataset) throws IOException {
         SourceCandidates candidates = SourceCandidates.named(List.of())
                 .proposing(ImageSources.proposeSourcesBeside(dataset), FirstImagePaths.of(dataset));
-        ImageSources.Opened opened = ImageSources.open(candidates, List.of());
+        ImageSources.Opened opened = ImageSources.open(candidates, List.of(), Map.of());
         try (ImageSources sources = opened.sources()) {
             assertEquals(opened.kept().stream().map(p -> p.getFileName().toString()).toList(), names(sources));
             return names(sources);
