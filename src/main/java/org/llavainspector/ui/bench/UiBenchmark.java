@@ -71,9 +71,6 @@ public final class UiBenchmark extends Application {
         List<Path> images = args.size() > 3 && "--images".equals(args.get(2)) ? List.of(Path.of(args.get(3))) : List.of();
         // the window is closed and opened again between the measures: the toolkit must not quit in between
         Platform.setImplicitExit(false);
-        // the first snapshot sets up JavaFX's offscreen rendering, which the app never uses: done here, so that
-        // afterFirstFrame's snapshot waits only for the window's first frame
-        new javafx.scene.shape.Rectangle(1, 1).snapshot(null, null);
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -200,7 +197,8 @@ public final class UiBenchmark extends Application {
      * making the window to its first frame painted, and the pulse gaps from that frame until the file is indexed.
      */
     private Started startAsTheAppDoes(Stage stage, Path file, String phase) throws Exception {
-        long[] at = new long[3]; // the window made, the file opened, the first frame on screen
+        long[] at = new long[2]; // the window made, the file opened
+        java.util.concurrent.atomic.AtomicLong painted = new java.util.concurrent.atomic.AtomicLong(); // its first frame
         AtomicInteger indexedThen = new AtomicInteger();
         startRecording();
         fx(() -> {
@@ -211,33 +209,52 @@ public final class UiBenchmark extends Application {
             view = window.view();
             at[1] = System.nanoTime();
             model.open(List.of(file), List.of(), List.of());
-            window.showWhenReady(org.llavainspector.ui.InspectorApp.SHOW_AT_THE_LATEST, () -> afterFirstFrame(() -> {
-                at[2] = System.nanoTime();
-                indexedThen.set(model.collection().size());
+            window.showWhenReady(org.llavainspector.ui.InspectorApp.SHOW_AT_THE_LATEST, () -> afterFirstFrame(time -> {
+                painted.set(time);
+                Platform.runLater(() -> indexedThen.set(model.collection().size()));
             }));
         });
         waitUntil(() -> !model.visibleSamples().isEmpty(), 60);
         double firstSamples = ms(System.nanoTime() - at[1]);
-        waitUntil(() -> at[2] != 0, 60);
+        waitUntil(() -> painted.get() != 0 && indexedThen.get() != 0, 60);
         waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
         double indexed = ms(System.nanoTime() - at[1]);
-        Gaps gaps = stopRecording(at[2]);
-        reportSlowFrames(phase, at[2]);
+        Gaps gaps = stopRecording(painted.get());
+        reportSlowFrames(phase, painted.get());
         int records = call(() -> model.visibleSamples().size());
-        return new Started(records, firstSamples, ms(at[2] - at[0]), indexedThen.get(), indexed, gaps);
+        return new Started(records, firstSamples, ms(painted.get() - at[0]), indexedThen.get(), indexed, gaps);
     }
 
     /**
-     * Runs {@code then} once the window's first frame has been painted. The frame is handed to the render thread at
-     * the end of the next pulse; a snapshot (of a throwaway node) is rendered by the same thread after it, and waiting
-     * for that snapshot waits for the frame. (It holds up the FX thread meanwhile, so the gap after it, if anything,
-     * is longer than a user would see.)
+     * Tells when the window's first frame has been painted: the frame is handed to JavaFX's render thread at the end
+     * of the next pulse, and a job handed to that thread after it runs once it is painted. The render thread is
+     * JavaFX's own executor, reached by reflection (JavaFX runs from the class path here, so its internals are
+     * open); if that fails, a snapshot (rendered by the same thread, after the frame) is waited for instead, which
+     * holds up the FX thread meanwhile and so makes the next gap longer than a user would see.
      */
-    private static void afterFirstFrame(Runnable then) {
+    private static void afterFirstFrame(java.util.function.LongConsumer painted) {
         NextFrame.run(() -> Platform.runLater(() -> {
-            new javafx.scene.shape.Rectangle(1, 1).snapshot(null, null);
-            then.run();
+            java.util.concurrent.Executor renderer = renderThread();
+            if (renderer != null) {
+                renderer.execute(() -> painted.accept(System.nanoTime()));
+            } else {
+                new javafx.scene.shape.Rectangle(1, 1).snapshot(null, null);
+                painted.accept(System.nanoTime());
+            }
         }));
+    }
+
+    /** JavaFX's render thread, an executor; null if it cannot be reached. */
+    private static java.util.concurrent.Executor renderThread() {
+        try {
+            java.lang.reflect.Method instance = Class.forName("com.sun.javafx.tk.quantum.QuantumRenderer")
+                    .getMethod("getInstance");
+            instance.setAccessible(true);
+            return (java.util.concurrent.Executor) instance.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("bench ui: JavaFX's render thread cannot be reached (" + e + "): a snapshot tells when the first frame is painted");
+            return null;
+        }
     }
 
     /** Closes the window and its context. */
