@@ -189,6 +189,29 @@ class MainWindowTest {
     }
 
     @Test
+    void theStatusBarKeepsItsHeightWhateverItsTextsAre(FxRobot robot) throws Exception {
+        // the mark counts are empty while a session is read (File > Open): the empty label drew below the bar, the
+        // window's content stood out of the window, and JavaFX painted the whole window again (68-115 ms a time)
+        waitForSample(robot, "000000319154");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#curation-summary").queryAs(Label.class).getText().isEmpty());
+        Node bar = robot.lookup(".status-bar").query();
+        double before = WaitForAsyncUtils.asyncFx(() -> bar.getLayoutBounds().getHeight()).get(5, TimeUnit.SECONDS);
+        for (String text : List.of("", "3 keep · 1 reject · 2 tagged")) {
+            robot.interact(() -> {
+                Label marks = robot.lookup("#curation-summary").queryAs(Label.class);
+                marks.textProperty().unbind();
+                marks.setText(text);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before, WaitForAsyncUtils.asyncFx(() -> bar.getLayoutBounds().getHeight()).get(5, TimeUnit.SECONDS),
+                    "with the mark counts '" + text + "'");
+            assertEquals(WaitForAsyncUtils.asyncFx(() -> window.view().getScene().getHeight()).get(5, TimeUnit.SECONDS),
+                    WaitForAsyncUtils.asyncFx(() -> window.view().getBoundsInParent().getMaxY()).get(5, TimeUnit.SECONDS),
+                    0.01, "the window's content fits it");
+        }
+    }
+
+    @Test
     void inAWideWindowTheDetailsTabsAllShowBesideTheImage(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         resize(robot, 1600, 900); // the detail pane is wider than it is high: the image goes beside the tabs
