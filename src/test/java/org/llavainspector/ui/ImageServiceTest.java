@@ -47,12 +47,22 @@ class ImageServiceTest {
         }
     }
 
+    private static Path demoZip() {
+        return DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
+    }
+
+    /** A folder of someone's photos, IMG_0001.jpg only: none of the demo's images. */
+    private static Path holidayFolder(Path dir) throws java.io.IOException {
+        Path holiday = Files.createDirectories(dir.resolve("holiday"));
+        Files.write(holiday.resolve("IMG_0001.jpg"), new byte[] {1});
+        return holiday;
+    }
+
     @Test
     void aSourceOpenAlreadyStaysWhenAnotherFileProposesItToo(@TempDir Path dir) throws Exception {
         // the demo's zip serves the first file; a second file beside it, whose images lie elsewhere, proposes it again
-        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
-        Path holiday = Files.createDirectories(dir.resolve("holiday"));
-        Files.write(holiday.resolve("IMG_0001.jpg"), new byte[] {1});
+        Path zip = demoZip();
+        Path holiday = holidayFolder(dir);
         try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
             images.addSources(SourceCandidates.named(List.of()).proposing(List.of(zip, holiday),
                     List.of("000000900001.jpg")), List.of());
@@ -70,9 +80,8 @@ class ImageServiceTest {
     void sourcesOpenAlreadyAreNotOpenedAgainAndACandidateOfNoUseChangesNothing(@TempDir Path dir) throws Exception {
         // opening a second file re-read the directory of every zip open (600K entries: a few hundred ms, 50 MB), and
         // a file that brought no source of use still dropped every cached thumbnail
-        Path zip = DemoDataset.folder().resolve("images.zip").toAbsolutePath().normalize();
-        Path holiday = Files.createDirectories(dir.resolve("holiday"));
-        Files.write(holiday.resolve("IMG_0001.jpg"), new byte[] {1});
+        Path zip = demoZip();
+        Path holiday = holidayFolder(dir);
         try (ImageService images = new ImageService(Runnable::run, 16L << 20, 160)) {
             assertTrue(images.addSources(SourceCandidates.named(List.of(zip)), List.of()));
             var open = images.sources().sources().get(0);
