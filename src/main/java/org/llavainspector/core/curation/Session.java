@@ -26,6 +26,11 @@ import org.llavainspector.core.util.PathIdentity;
  * <p>Samples change only through {@link Edit}s, normally via an {@link UndoStack}, on one thread (the UI thread).
  * Reads ({@link #state}, the query filters) are safe from any thread; {@link #snapshot()} gives a consistent copy for
  * saving in the background.
+ *
+ * <p>A sample that has nothing but a mark given in this session is stored as one state shared by all such samples
+ * ({@link #markOnly}), so that marking 600K samples makes no object for each; its id is its record's, looked up when
+ * it is read. That is the id the record had when it was marked: the source records do not change while the session
+ * is bound to them ({@link #bind} is called once, before the first edit).
  */
 public final class Session {
     /** Told after every change; {@code keys} are the samples that changed (empty when only settings changed). */
@@ -63,6 +68,10 @@ public final class Session {
     public record Snapshot(long version, List<SourceIdentity> sources, List<String> imageSources,
             List<String> imageRules, String filter, Map<SampleKey, SampleState> states) {
     }
+
+    /** The stored state of a sample with nothing but a mark given in this session, one per mark; id null. */
+    private static final SampleState[] MARK_ONLY = {SampleState.EMPTY.withMark(Mark.KEEP),
+            SampleState.EMPTY.withMark(Mark.REJECT), SampleState.EMPTY.withMark(Mark.FLAG)};
 
     private final List<SourceIdentity> sources;
     private final SampleStates states;
@@ -144,10 +153,11 @@ public final class Session {
 
     /** What is said about a sample ({@link SampleState#EMPTY} when nothing). */
     public SampleState state(SampleKey key) {
-        return stored(key.file(), key.record());
+        SampleState s = states.get(key.file(), key.record());
+        return s == null ? SampleState.EMPTY : resolved(key, s);
     }
 
-    /** The state of a sample ({@link SampleState#EMPTY} when nothing), without a key: for loops over many samples. */
+    /** The state as stored, without the id of a {@link #markOnly} state ({@link SampleState#EMPTY} when nothing). */
     private SampleState stored(int file, int record) {
         SampleState s = states.get(file, record);
         return s == null ? SampleState.EMPTY : s;
@@ -156,6 +166,21 @@ public final class Session {
     /** The stored state of a sample, or null when nothing is said about it: what an {@link Edit} starts from. */
     SampleState storedOrNull(int file, int record) {
         return states.get(file, record);
+    }
+
+    /** A stored state as it is read: a {@link #markOnly} state with its record's id. */
+    SampleState resolved(SampleKey key, SampleState stored) {
+        return isMarkOnly(stored) ? stored.withId(records.id(key)) : stored;
+    }
+
+    /** The stored state of every sample that has nothing but {@code mark}, given in this session. */
+    static SampleState markOnly(Mark mark) {
+        return MARK_ONLY[mark.ordinal()];
+    }
+
+    /** True for the shared state of samples marked in this session that have nothing else. */
+    private static boolean isMarkOnly(SampleState stored) {
+        return stored.mark() != null && stored == MARK_ONLY[stored.mark().ordinal()];
     }
 
     /** Every sample with a non-empty state, as a live read-only view. */
@@ -235,12 +260,27 @@ public final class Session {
 
     /**
      * A consistent copy for saving (cheap: the states are immutable, only their pages are copied, a few milliseconds
-     * for 600K samples, during which an edit on the UI thread waits).
+     * for 600K samples, during which an edit on the UI thread waits). The ids of {@link #markOnly} states are looked up
+     * as they are read, by the thread that saves.
      */
     public Snapshot snapshot() {
         synchronized (lock) {
             return new Snapshot(version, sources, imageSources, imageRules, filter, copy().states());
         }
+    }
+
+    /**
+     * The samples of {@code states} in file then record order: as they come when the map is a session's (read one by
+     * one, so that what is made to read each is garbage at once, not 600K objects alive at the next collection),
+     * else sorted.
+     */
+    static Iterable<Map.Entry<SampleKey, SampleState>> inOrder(Map<SampleKey, SampleState> states) {
+        if (states instanceof StatesView) {
+            return states.entrySet();
+        }
+        List<Map.Entry<SampleKey, SampleState>> sorted = new ArrayList<>(states.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return sorted;
     }
 
     public void addListener(Listener listener) {
@@ -312,7 +352,7 @@ public final class Session {
         return r -> stored(file, r).note() != null;
     }
 
-    /** {@link #states()}: the stored states as a map, in file then record order. */
+    /** {@link #states()}: the stored states as a map, read as {@link #state} reads them, in file then record order. */
     private final class StatesView extends AbstractMap<SampleKey, SampleState> {
         @Override
         public int size() {
@@ -321,7 +361,8 @@ public final class Session {
 
         @Override
         public SampleState get(Object key) {
-            return key instanceof SampleKey k ? states.get(k.file(), k.record()) : null;
+            SampleState s = key instanceof SampleKey k ? states.get(k.file(), k.record()) : null;
+            return s == null ? null : resolved((SampleKey) key, s);
         }
 
         @Override
@@ -331,7 +372,10 @@ public final class Session {
 
         @Override
         public void forEach(BiConsumer<? super SampleKey, ? super SampleState> action) {
-            states.forEach((file, record, s) -> action.accept(new SampleKey(file, record), s));
+            states.forEach((file, record, s) -> {
+                SampleKey key = new SampleKey(file, record);
+                action.accept(key, resolved(key, s));
+            });
         }
 
         @Override
@@ -370,8 +414,8 @@ public final class Session {
             if (!ahead) {
                 throw new NoSuchElementException();
             }
-            Map.Entry<SampleKey, SampleState> entry = Map.entry(new SampleKey(cursor.file(), cursor.record()),
-                    cursor.state());
+            SampleKey key = new SampleKey(cursor.file(), cursor.record());
+            Map.Entry<SampleKey, SampleState> entry = Map.entry(key, resolved(key, cursor.state()));
             ahead = cursor.next();
             return entry;
         }
