@@ -157,6 +157,11 @@ public final class Session {
         return s == null ? SampleState.EMPTY : resolved(key, s);
     }
 
+    /** The mark of record {@code record} of file {@code file}, or null: for loops over many samples (no key, no id). */
+    public Mark markOf(int file, int record) {
+        return stored(file, record).mark();
+    }
+
     /** The state as stored, without the id of a {@link #markOnly} state ({@link SampleState#EMPTY} when nothing). */
     private SampleState stored(int file, int record) {
         SampleState s = states.get(file, record);
