@@ -178,16 +178,19 @@ public final class CurationViewModel implements AutoCloseable {
             }
             restoredFilter = session.filter();
         }
+        // the files of this session (a file opened later comes with a session of its own), held here: the autosave
+        // thread reads them too, for the ids of the samples marked in this session
+        List<Dataset> datasets = collection.datasets();
         session.bind(new Session.SourceRecords() {
             @Override
             public String id(SampleKey key) {
-                Dataset d = datasetOf(key);
+                Dataset d = datasetOf(datasets, key);
                 return d == null || key.record() >= d.index().size() ? null : d.index().id(key.record());
             }
 
             @Override
             public List<String> images(SampleKey key) {
-                Dataset d = datasetOf(key);
+                Dataset d = datasetOf(datasets, key);
                 return d == null || key.record() >= d.index().size() ? List.of() : d.index().images(key.record());
             }
         });
@@ -203,8 +206,7 @@ public final class CurationViewModel implements AutoCloseable {
         return appOwnedFolder != null && files.stream().anyMatch(f -> f.toAbsolutePath().normalize().startsWith(appOwnedFolder));
     }
 
-    private Dataset datasetOf(SampleKey key) {
-        List<Dataset> datasets = collection.datasets();
+    private static Dataset datasetOf(List<Dataset> datasets, SampleKey key) {
         return key.file() < datasets.size() ? datasets.get(key.file()) : null;
     }
 
