@@ -2,26 +2,26 @@ package org.llavainspector.core.curation;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * One undoable change to a session: the states of some samples before and after. Every kind of change (an image
  * edit, a mark, a tag, a note, a whole path rewrite) is one {@code Edit}, so undo is one step whatever it touched.
  *
- * <p>Made by the factories below from the session's current states; applied with {@link UndoStack#perform}.
+ * <p>Made by the factories below from the session's current states; applied with {@link UndoStack#perform}. The
+ * states are held as the session stores them (see {@link Session#markOnly}), so that applying and undoing an edit of
+ * 600K samples only puts them back.
  */
 public final class Edit {
     private final String label;
-    private final SampleKey[] keys;
+    private final SampleKeys keys;
     private final SampleState[] before;
     private final SampleState[] after;
 
-    private Edit(String label, SampleKey[] keys, SampleState[] before, SampleState[] after) {
+    private Edit(String label, SampleKeys keys, SampleState[] before, SampleState[] after) {
         this.label = label;
         this.keys = keys;
         this.before = before;
@@ -37,10 +37,31 @@ public final class Edit {
         return of(session, "Edit image of " + key, List.of(key), s -> s.withImage(value));
     }
 
-    /** Gives the samples a mark; null clears it. */
+    /**
+     * Gives the samples a mark; null clears it. Made without a key or a state object for each sample that has no
+     * more than a mark: a whole dataset of 600K samples is marked in milliseconds.
+     */
     public static Edit mark(Session session, Collection<SampleKey> keys, Mark mark) {
         String what = mark == null ? "Clear mark of " : "Mark " + mark.label() + ": ";
-        return of(session, what + count(keys), keys, s -> s.withMark(mark));
+        return build(session, what + count(keys), keys, (file, record, stored) -> marked(session, file, record,
+                stored, mark));
+    }
+
+    /** The stored state of a sample once it has {@code mark}: {@code stored} itself when it has that mark already. */
+    private static SampleState marked(Session session, int file, int record, SampleState stored, Mark mark) {
+        SampleState from = stored == null ? SampleState.EMPTY : stored;
+        if (from.mark() == mark) {
+            return stored;
+        }
+        if (from.id() == null && from.image() == null && from.tags().isEmpty() && from.note() == null) {
+            // nothing but a mark, and the record's id (looked up when read: the one it has here)
+            return mark == null ? null : Session.markOnly(mark);
+        }
+        SampleState to = from.withMark(mark);
+        if (to.isEmpty()) {
+            return null;
+        }
+        return to.id() != null ? to : to.withId(session.records().id(new SampleKey(file, record)));
     }
 
     /** Adds a tag to the samples (see {@link Tags#normalise} for what a tag may be). */
@@ -92,26 +113,55 @@ public final class Edit {
 
     /** The general form with a {@link Change} that sees the sample's key. */
     public static Edit of(Session session, String label, Collection<SampleKey> keys, Change change) {
-        Collection<SampleKey> unique = keys instanceof Set ? keys : new LinkedHashSet<>(keys);
-        List<SampleKey> changed = new ArrayList<>();
-        List<SampleState> was = new ArrayList<>();
-        List<SampleState> will = new ArrayList<>();
-        for (SampleKey k : unique) {
-            SampleState current = session.states().get(k);
-            SampleState from = current == null ? SampleState.EMPTY : current;
+        return build(session, label, keys, (file, record, stored) -> {
+            SampleKey k = new SampleKey(file, record);
+            SampleState from = stored == null ? SampleState.EMPTY : session.resolved(k, stored);
             SampleState to = change.apply(k, from);
             if (to == null) {
                 to = SampleState.EMPTY;
             }
-            if (!sameContent(from, to)) {
-                String id = from.id() != null ? from.id() : session.records().id(k);
-                changed.add(k);
-                was.add(current);
-                will.add(to.isEmpty() ? null : to.withId(id));
+            if (sameContent(from, to)) {
+                return stored;
+            }
+            String id = from.id() != null ? from.id() : session.records().id(k);
+            return to.isEmpty() ? null : to.withId(id);
+        });
+    }
+
+    /** A change of the stored state of one sample (null when there is none); {@code stored} itself for no change. */
+    @FunctionalInterface
+    private interface StoredChange {
+        SampleState apply(int file, int record, SampleState stored);
+    }
+
+    /** The edit of the samples {@code change} changes, each sample taken once. */
+    private static Edit build(Session session, String label, Collection<SampleKey> keys, StoredChange change) {
+        SampleKeys unique = SampleKeys.distinct(keys);
+        SampleState[] was = new SampleState[unique.size()];
+        SampleState[] will = new SampleState[unique.size()];
+        int n = 0;
+        for (int i = 0; i < unique.size(); i++) {
+            was[i] = session.storedOrNull(unique.file(i), unique.record(i));
+            will[i] = change.apply(unique.file(i), unique.record(i), was[i]);
+            n += will[i] != was[i] ? 1 : 0;
+        }
+        return n == unique.size() ? new Edit(label, unique, was, will) : changedOnly(label, unique, was, will, n);
+    }
+
+    /** The edit of the {@code n} samples whose state changes (a mark given to samples that have it already). */
+    private static Edit changedOnly(String label, SampleKeys keys, SampleState[] was, SampleState[] will, int n) {
+        SampleKeys.Builder changed = new SampleKeys.Builder(n);
+        SampleState[] before = new SampleState[n];
+        SampleState[] after = new SampleState[n];
+        for (int i = 0, j = 0; i < was.length; i++) {
+            if (will[i] != was[i]) {
+                changed.add(keys.file(i), keys.record(i));
+                before[j] = was[i];
+                after[j] = will[i];
+                j++;
             }
         }
-        return new Edit(label, changed.toArray(new SampleKey[0]), was.toArray(new SampleState[0]),
-                will.toArray(new SampleState[0]));
+        return new Edit(label, changed.build(), before, after);
     }
 
     private static boolean sameContent(SampleState a, SampleState b) {
@@ -131,17 +181,17 @@ public final class Edit {
 
     /** Number of samples the edit changes. */
     public int size() {
-        return keys.length;
+        return keys.size();
     }
 
     /** True when the edit changes nothing (it is then not recorded). */
     public boolean isEmpty() {
-        return keys.length == 0;
+        return keys.isEmpty();
     }
 
     /** The samples the edit changes. */
     public List<SampleKey> keys() {
-        return List.of(keys);
+        return keys;
     }
 
     void apply(Session session) {
@@ -154,6 +204,6 @@ public final class Edit {
 
     @Override
     public String toString() {
-        return label + " (" + keys.length + " samples)";
+        return label + " (" + keys.size() + " samples)";
     }
 }

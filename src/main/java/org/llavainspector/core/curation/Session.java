@@ -2,18 +2,19 @@ package org.llavainspector.core.curation;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 import org.llavainspector.core.util.PathIdentity;
 
@@ -25,6 +26,11 @@ import org.llavainspector.core.util.PathIdentity;
  * <p>Samples change only through {@link Edit}s, normally via an {@link UndoStack}, on one thread (the UI thread).
  * Reads ({@link #state}, the query filters) are safe from any thread; {@link #snapshot()} gives a consistent copy for
  * saving in the background.
+ *
+ * <p>A sample that has nothing but a mark given in this session is stored as one state shared by all such samples
+ * ({@link #markOnly}), so that marking 600K samples makes no object for each; its id is its record's, looked up when
+ * it is read. That is the id the record had when it was marked: the source records do not change while the session
+ * is bound to them ({@link #bind} is called once, before the first edit).
  */
 public final class Session {
     /** Told after every change; {@code keys} are the samples that changed (empty when only settings changed). */
@@ -63,9 +69,13 @@ public final class Session {
             List<String> imageRules, String filter, Map<SampleKey, SampleState> states) {
     }
 
+    /** The stored state of a sample with nothing but a mark given in this session, one per mark; id null. */
+    private static final SampleState[] MARK_ONLY = {SampleState.EMPTY.withMark(Mark.KEEP),
+            SampleState.EMPTY.withMark(Mark.REJECT), SampleState.EMPTY.withMark(Mark.FLAG)};
+
     private final List<SourceIdentity> sources;
-    private final ConcurrentHashMap<SampleKey, SampleState> states = new ConcurrentHashMap<>();
-    private final Map<SampleKey, SampleState> readOnlyStates = Collections.unmodifiableMap(states);
+    private final SampleStates states;
+    private final Map<SampleKey, SampleState> readOnlyStates = new StatesView();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile SourceRecords records = SourceRecords.NONE;
@@ -75,7 +85,12 @@ public final class Session {
     private volatile long version;
 
     Session(List<SourceIdentity> sources) {
+        this(sources, new SampleStates());
+    }
+
+    private Session(List<SourceIdentity> sources, SampleStates states) {
         this.sources = List.copyOf(sources);
+        this.states = states;
     }
 
     /** A new, empty session over the given dataset files (their identity is read now). */
@@ -93,11 +108,7 @@ public final class Session {
         s.imageSources = List.copyOf(snapshot.imageSources());
         s.imageRules = List.copyOf(snapshot.imageRules());
         s.filter = snapshot.filter() == null ? "" : snapshot.filter();
-        snapshot.states().forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                s.states.put(k, v);
-            }
-        });
+        snapshot.states().forEach((k, v) -> s.states.put(k.file(), k.record(), v));
         return s;
     }
 
@@ -106,9 +117,14 @@ public final class Session {
      * reads while the user goes on editing.
      */
     public Session copy() {
-        Session c = restore(snapshot());
-        c.records = records;
-        return c;
+        synchronized (lock) {
+            Session c = new Session(sources, states.copy());
+            c.records = records;
+            c.imageSources = imageSources;
+            c.imageRules = imageRules;
+            c.filter = filter;
+            return c;
+        }
     }
 
     /** The dataset files, in the order their samples are numbered ({@link SampleKey#file()}). */
@@ -137,8 +153,39 @@ public final class Session {
 
     /** What is said about a sample ({@link SampleState#EMPTY} when nothing). */
     public SampleState state(SampleKey key) {
-        SampleState s = states.get(key);
+        SampleState s = states.get(key.file(), key.record());
+        return s == null ? SampleState.EMPTY : resolved(key, s);
+    }
+
+    /** The mark of record {@code record} of file {@code file}, or null: for loops over many samples (no key, no id). */
+    public Mark markOf(int file, int record) {
+        return stored(file, record).mark();
+    }
+
+    /** The state as stored, without the id of a {@link #markOnly} state ({@link SampleState#EMPTY} when nothing). */
+    private SampleState stored(int file, int record) {
+        SampleState s = states.get(file, record);
         return s == null ? SampleState.EMPTY : s;
+    }
+
+    /** The stored state of a sample, or null when nothing is said about it: what an {@link Edit} starts from. */
+    SampleState storedOrNull(int file, int record) {
+        return states.get(file, record);
+    }
+
+    /** A stored state as it is read: a {@link #markOnly} state with its record's id. */
+    SampleState resolved(SampleKey key, SampleState stored) {
+        return isMarkOnly(stored) ? stored.withId(records.id(key)) : stored;
+    }
+
+    /** The stored state of every sample that has nothing but {@code mark}, given in this session. */
+    static SampleState markOnly(Mark mark) {
+        return MARK_ONLY[mark.ordinal()];
+    }
+
+    /** True for the shared state of samples marked in this session that have nothing else. */
+    private static boolean isMarkOnly(SampleState stored) {
+        return stored.mark() != null && stored == MARK_ONLY[stored.mark().ordinal()];
     }
 
     /** Every sample with a non-empty state, as a live read-only view. */
@@ -148,31 +195,20 @@ public final class Session {
 
     /** The images the sample has now: the edited ones, else those of its source record. */
     public List<String> images(SampleKey key) {
-        SampleState s = states.get(key);
-        return s != null && s.image() != null ? s.image() : records.images(key);
+        SampleState s = stored(key.file(), key.record());
+        return s.image() != null ? s.image() : records.images(key);
     }
 
-    /** Number of samples whose image is edited. */
+    /** Number of samples whose image is edited (kept as samples change: the UI thread asks after every edit). */
     public int editedCount() {
-        int n = 0;
-        for (SampleState s : states.values()) {
-            if (s.isEdited()) {
-                n++;
-            }
-        }
-        return n;
+        return states.edited();
     }
 
-    /** Number of samples per mark. */
+    /** Number of samples per mark (kept as samples change: the UI thread asks after every edit). */
     public Map<Mark, Integer> markCounts() {
         Map<Mark, Integer> counts = new EnumMap<>(Mark.class);
         for (Mark m : Mark.values()) {
-            counts.put(m, 0);
-        }
-        for (SampleState s : states.values()) {
-            if (s.mark() != null) {
-                counts.merge(s.mark(), 1, Integer::sum);
-            }
+            counts.put(m, states.count(m));
         }
         return counts;
     }
@@ -180,9 +216,7 @@ public final class Session {
     /** All tags in use, sorted. */
     public List<String> tags() {
         Set<String> all = new TreeSet<>();
-        for (SampleState s : states.values()) {
-            all.addAll(s.tags());
-        }
+        states.forEach((file, record, s) -> all.addAll(s.tags()));
         return List.copyOf(all);
     }
 
@@ -229,11 +263,29 @@ public final class Session {
         return version;
     }
 
-    /** A consistent copy for saving (cheap: the states are immutable, only the map is copied). */
+    /**
+     * A consistent copy for saving (cheap: the states are immutable, only their pages are copied, a few milliseconds
+     * for 600K samples, during which an edit on the UI thread waits). The ids of {@link #markOnly} states are looked up
+     * as they are read, by the thread that saves.
+     */
     public Snapshot snapshot() {
         synchronized (lock) {
-            return new Snapshot(version, sources, imageSources, imageRules, filter, new HashMap<>(states));
+            return new Snapshot(version, sources, imageSources, imageRules, filter, copy().states());
         }
+    }
+
+    /**
+     * The samples of {@code states} in file then record order: as they come when the map is a session's (read one by
+     * one, so that what is made to read each is garbage at once, not 600K objects alive at the next collection),
+     * else sorted.
+     */
+    static Iterable<Map.Entry<SampleKey, SampleState>> inOrder(Map<SampleKey, SampleState> states) {
+        if (states instanceof StatesView) {
+            return states.entrySet();
+        }
+        List<Map.Entry<SampleKey, SampleState>> sorted = new ArrayList<>(states.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
+        return sorted;
     }
 
     public void addListener(Listener listener) {
@@ -245,19 +297,14 @@ public final class Session {
     }
 
     /** Stores the new states of the given samples at once (an empty or null state removes the sample). */
-    void put(SampleKey[] keys, SampleState[] newStates) {
+    void put(SampleKeys keys, SampleState[] newStates) {
         synchronized (lock) {
-            for (int i = 0; i < keys.length; i++) {
-                SampleState s = newStates[i];
-                if (s == null || s.isEmpty()) {
-                    states.remove(keys[i]);
-                } else {
-                    states.put(keys[i], s);
-                }
+            for (int i = 0; i < newStates.length; i++) {
+                states.put(keys.file(i), keys.record(i), newStates[i]);
             }
             version++;
         }
-        notifyListeners(Collections.unmodifiableList(Arrays.asList(keys)));
+        notifyListeners(keys);
     }
 
     private void notifyListeners(Collection<SampleKey> keys) {
@@ -277,14 +324,14 @@ public final class Session {
     public IntPredicate markFilter(int file, String value) {
         String v = value.strip();
         if (v.equalsIgnoreCase("none")) {
-            return r -> state(new SampleKey(file, r)).mark() == null;
+            return r -> stored(file, r).mark() == null;
         }
         if (v.equalsIgnoreCase("any")) {
-            return r -> state(new SampleKey(file, r)).mark() != null;
+            return r -> stored(file, r).mark() != null;
         }
         Mark mark = Mark.byLabel(v).orElseThrow(() -> new IllegalArgumentException(
                 "unknown mark '" + value + "' (known: " + Mark.labels() + ", none, any)"));
-        return r -> state(new SampleKey(file, r)).mark() == mark;
+        return r -> stored(file, r).mark() == mark;
     }
 
     /**
@@ -295,18 +342,87 @@ public final class Session {
     public IntPredicate tagFilter(int file, String tag) {
         String t = Tags.normalise(tag);
         if (t.equals("*")) {
-            return r -> !state(new SampleKey(file, r)).tags().isEmpty();
+            return r -> !stored(file, r).tags().isEmpty();
         }
-        return r -> state(new SampleKey(file, r)).hasTag(t);
+        return r -> stored(file, r).hasTag(t);
     }
 
     /** The records of source {@code file} whose image is edited. */
     public IntPredicate editedFilter(int file) {
-        return r -> state(new SampleKey(file, r)).isEdited();
+        return r -> stored(file, r).isEdited();
     }
 
     /** The records of source {@code file} that have a note. */
     public IntPredicate noteFilter(int file) {
-        return r -> state(new SampleKey(file, r)).note() != null;
+        return r -> stored(file, r).note() != null;
+    }
+
+    /** {@link #states()}: the stored states as a map, read as {@link #state} reads them, in file then record order. */
+    private final class StatesView extends AbstractMap<SampleKey, SampleState> {
+        @Override
+        public int size() {
+            return states.size();
+        }
+
+        @Override
+        public SampleState get(Object key) {
+            SampleState s = key instanceof SampleKey k ? states.get(k.file(), k.record()) : null;
+            return s == null ? null : resolved((SampleKey) key, s);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof SampleKey k && states.get(k.file(), k.record()) != null;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super SampleKey, ? super SampleState> action) {
+            states.forEach((file, record, s) -> {
+                SampleKey key = new SampleKey(file, record);
+                action.accept(key, resolved(key, s));
+            });
+        }
+
+        @Override
+        public Set<Entry<SampleKey, SampleState>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return states.size();
+                }
+
+                @Override
+                public Iterator<Entry<SampleKey, SampleState>> iterator() {
+                    return new Entries(states.cursor());
+                }
+            };
+        }
+    }
+
+    /** The entries of {@link StatesView}, one step ahead of the caller. */
+    private final class Entries implements Iterator<Map.Entry<SampleKey, SampleState>> {
+        private final SampleStates.Cursor cursor;
+        private boolean ahead;
+
+        Entries(SampleStates.Cursor cursor) {
+            this.cursor = cursor;
+            this.ahead = cursor.next();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return ahead;
+        }
+
+        @Override
+        public Map.Entry<SampleKey, SampleState> next() {
+            if (!ahead) {
+                throw new NoSuchElementException();
+            }
+            SampleKey key = new SampleKey(cursor.file(), cursor.record());
+            Map.Entry<SampleKey, SampleState> entry = Map.entry(key, resolved(key, cursor.state()));
+            ahead = cursor.next();
+            return entry;
+        }
     }
 }

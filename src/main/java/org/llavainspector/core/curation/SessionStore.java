@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -124,9 +123,7 @@ public final class SessionStore {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Map<SampleKey, SampleState> states = snapshot.states();
-        SampleKey[] keys = states.keySet().toArray(new SampleKey[0]);
-        Arrays.sort(keys);
+        Iterable<Map.Entry<SampleKey, SampleState>> samples = Session.inOrder(snapshot.states());
         return AtomicFile.write(sidecar, out -> {
             try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
                 g.writeStartObject();
@@ -149,9 +146,9 @@ public final class SessionStore {
                 g.writeStringField("filter", snapshot.filter());
                 g.writeRaw('\n');
                 g.writeArrayFieldStart("samples");
-                for (SampleKey k : keys) {
+                for (Map.Entry<SampleKey, SampleState> sample : samples) {
                     g.writeRaw("\n  ");
-                    writeSample(g, k, states.get(k));
+                    writeSample(g, sample.getKey(), sample.getValue());
                 }
                 g.writeRaw('\n');
                 g.writeEndArray();

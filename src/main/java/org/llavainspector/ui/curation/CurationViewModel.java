@@ -23,6 +23,7 @@ import org.llavainspector.core.curation.Edit;
 import org.llavainspector.core.curation.ImagePathRewrite;
 import org.llavainspector.core.curation.Mark;
 import org.llavainspector.core.curation.SampleKey;
+import org.llavainspector.core.curation.SampleKeys;
 import org.llavainspector.core.curation.SampleState;
 import org.llavainspector.core.curation.Session;
 import org.llavainspector.core.curation.SessionStore;
@@ -177,16 +178,19 @@ public final class CurationViewModel implements AutoCloseable {
             }
             restoredFilter = session.filter();
         }
+        // the files of this session (a file opened later comes with a session of its own), held here: the autosave
+        // thread reads them too, for the ids of the samples marked in this session
+        List<Dataset> datasets = collection.datasets();
         session.bind(new Session.SourceRecords() {
             @Override
             public String id(SampleKey key) {
-                Dataset d = datasetOf(key);
+                Dataset d = datasetOf(datasets, key);
                 return d == null || key.record() >= d.index().size() ? null : d.index().id(key.record());
             }
 
             @Override
             public List<String> images(SampleKey key) {
-                Dataset d = datasetOf(key);
+                Dataset d = datasetOf(datasets, key);
                 return d == null || key.record() >= d.index().size() ? List.of() : d.index().images(key.record());
             }
         });
@@ -202,8 +206,7 @@ public final class CurationViewModel implements AutoCloseable {
         return appOwnedFolder != null && files.stream().anyMatch(f -> f.toAbsolutePath().normalize().startsWith(appOwnedFolder));
     }
 
-    private Dataset datasetOf(SampleKey key) {
-        List<Dataset> datasets = collection.datasets();
+    private static Dataset datasetOf(List<Dataset> datasets, SampleKey key) {
         return key.file() < datasets.size() ? datasets.get(key.file()) : null;
     }
 
@@ -255,10 +258,13 @@ public final class CurationViewModel implements AutoCloseable {
         return new SampleKey(collection.fileIndexOf(g), collection.recordOf(g));
     }
 
-    private List<SampleKey> keys(Collection<Integer> samples) {
-        List<SampleKey> keys = new ArrayList<>(samples.size());
-        samples.forEach(g -> keys.add(keyOf(g)));
-        return keys;
+    /** The keys of the given samples, packed (no object for each of a selection of 600K). */
+    private SampleKeys keys(Collection<Integer> samples) {
+        SampleKeys.Builder keys = new SampleKeys.Builder(samples.size());
+        for (int g : samples) {
+            keys.add(collection.fileIndexOf(g), collection.recordOf(g));
+        }
+        return keys.build();
     }
 
     /** What is said about sample g (empty when nothing, or no session). */
@@ -274,8 +280,18 @@ public final class CurationViewModel implements AutoCloseable {
         if (session == null || samples.isEmpty()) {
             return;
         }
-        boolean all = samples.stream().allMatch(g -> stateOf(g).mark() == mark);
-        undo.perform(Edit.mark(session, keys(samples), all ? null : mark));
+        SampleKeys keys = keys(samples);
+        undo.perform(Edit.mark(session, keys, allMarked(keys, mark) ? null : mark));
+    }
+
+    /** True when every sample has the mark (read as stored: no key nor id is made for each of 600K). */
+    private boolean allMarked(SampleKeys keys, Mark mark) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (session.markOf(keys.file(i), keys.record(i)) != mark) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +182,34 @@ class SessionStoreTest {
         Session s = SessionStore.load(sidecar);
         assertEquals(Mark.KEEP, s.state(new SampleKey(0, 2)).mark());
         assertTrue(SourceCheck.check(s).isEmpty());
+    }
+
+    @Test
+    void samplesAreWrittenInFileThenRecordOrderWhateverMapTheyComeIn() throws IOException {
+        Session session = Session.create(List.of(dataset("d.json"), dataset("e.json")));
+        new UndoStack(session).perform(Edit.mark(session, List.of(new SampleKey(1, 1), new SampleKey(0, 5000),
+                new SampleKey(0, 5)), Mark.KEEP));
+        Path fromSession = dir.resolve("a" + SessionStore.SUFFIX);
+        SessionStore.save(session, fromSession);
+        assertEquals(List.of("0:5", "0:5000", "1:1"), samplesIn(fromSession));
+
+        Map<SampleKey, SampleState> unordered = new LinkedHashMap<>();
+        unordered.put(new SampleKey(1, 1), SampleState.EMPTY.withMark(Mark.FLAG));
+        unordered.put(new SampleKey(0, 7), SampleState.EMPTY.withNote("n"));
+        Session.Snapshot other = new Session.Snapshot(1, session.sources(), List.of(), List.of(), "", unordered);
+        Path fromMap = dir.resolve("b" + SessionStore.SUFFIX);
+        SessionStore.save(other, fromMap);
+        assertEquals(List.of("0:7", "1:1"), samplesIn(fromMap));
+    }
+
+    /** The samples of a sidecar as FILE:RECORD, in the order they are written. */
+    private static List<String> samplesIn(Path sidecar) throws IOException {
+        List<String> samples = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"file\":(\\d+),\"record\":(\\d+)").matcher(Files.readString(sidecar));
+        while (m.find()) {
+            samples.add(m.group(1) + ":" + m.group(2));
+        }
+        return samples;
     }
 
     private static void awaitSaved(Autosaver saver) throws InterruptedException {

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.llavainspector.TestFiles;
 import org.llavainspector.core.curation.Mark;
+import org.llavainspector.core.curation.SampleKey;
+import org.llavainspector.core.curation.SampleState;
+import org.llavainspector.core.curation.Session;
 import org.llavainspector.core.curation.SessionStore;
 import org.llavainspector.core.dataset.DatasetCollection;
 import org.llavainspector.core.util.TaskMonitor;
@@ -107,6 +111,55 @@ class CurationViewModelTest {
         assertTrue(!threads.get(0).contains("FX") && !threads.get(0).contains("JavaFX"), threads.toString());
         assertEquals(Mark.REJECT, fx(() -> curation.stateOf(3).mark()),
                 "the mark of the replaced session was saved before the same sidecar was read again");
+        fx(() -> {
+            curation.close();
+            return null;
+        });
+    }
+
+    /**
+     * Every sample of a file chosen and marked (Ctrl+A, then N): the status bar counts them, pressing N again clears
+     * them, undo and redo step through the same states, and the sidecar names each sample's record by its id.
+     */
+    @Test
+    void markingEverySampleIsCountedUndoneAndSavedWithTheIdsOfItsRecords() throws Exception {
+        int n = 20_000;
+        StringBuilder records = new StringBuilder("[");
+        for (int r = 0; r < n; r++) {
+            records.append(r == 0 ? "" : ",\n").append("{\"id\": \"s").append(r).append("\", \"image\": \"s").append(r)
+                    .append(".jpg\", \"conversations\": []}");
+        }
+        Path file = TestFiles.write(dir, "many.json", records.append("]\n").toString());
+        SessionStore store = SessionStore.inFolder(dir.resolve("sessions"));
+        CurationViewModel curation = new CurationViewModel(store, store, null, notes::add, notes::add);
+        DatasetCollection collection = collectionOf(file);
+        fx(() -> curation.attachInBackground(collection, Runnable::run)).get(10, TimeUnit.SECONDS);
+        List<Integer> all = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            all.add(g);
+        }
+        List<String> seen = new ArrayList<>();
+        List<Runnable> steps = List.of(() -> curation.mark(all, Mark.REJECT), () -> curation.mark(all.subList(0, 5000),
+                Mark.KEEP), () -> curation.mark(all, Mark.KEEP), () -> curation.mark(all, Mark.KEEP),
+                curation::undo, curation::undo, curation::redo, () -> curation.unmark(all.subList(0, 15_000)));
+        for (Runnable step : steps) {
+            fx(() -> {
+                step.run();
+                return null;
+            });
+            seen.add(fx(() -> curation.summaryProperty().get()));
+        }
+        assertEquals(List.of("20,000 reject", "5,000 keep, 15,000 reject", "20,000 keep", "no marks", "20,000 keep",
+                "5,000 keep, 15,000 reject", "20,000 keep", "5,000 keep"), seen);
+
+        fx(() -> {
+            curation.flush();
+            return null;
+        });
+        Session saved = SessionStore.load(fx(curation::sidecar));
+        assertEquals(5000, saved.states().size());
+        assertEquals(new SampleState("s19999", null, Mark.KEEP, List.of(), null),
+                saved.state(new SampleKey(0, 19_999)));
         fx(() -> {
             curation.close();
             return null;
