@@ -17,15 +17,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** With no argument the window opens the bundled demo dataset; keys move through the samples. */
 @ExtendWith(ApplicationExtension.class)
 class InspectorAppTest {
+    private Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         new InspectorApp().start(stage);
     }
 
     @Test
     void opensTheDemoDatasetByDefaultAndNavigatesWithKeys(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#thumbnail-grid").queryAs(GridView.class).getItems().size() == 30);
+        // the window shows itself once its first sample is ready (MainWindow.showWhenReady): nothing to look up before
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#thumbnail-grid").tryQueryAs(GridView.class)
+                .map(grid -> grid.getItems().size() == 30).orElse(false));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#detail-id").queryAs(Label.class).getText().contains("000000319154"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".turn-gpt").queryAll().size() == 4);
