@@ -124,7 +124,7 @@ public final class UiBenchmark extends Application {
         double addedFirst = ms(System.nanoTime() - t0);
         waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
         Gaps added = stopRecording(t0);
-        reportSlowFrames("File > Open beside the demo", t0);
+        reportSlowFrames("File > Open beside the demo", added, t0);
         row("opened with File > Open in the window showing the demo dataset: first samples taken in",
                 fmt(addedFirst) + " ms", "< 500 ms");
         row("  longest gap between FX pulses while it is indexed", fmt(added.max()) + " ms (p99 " + fmt(added.p99()) + ", "
@@ -203,10 +203,7 @@ public final class UiBenchmark extends Application {
         startRecording();
         fx(() -> {
             at[0] = System.nanoTime();
-            context = new AppContext(home);
-            MainWindow window = new MainWindow(stage, context, null);
-            model = window.model();
-            view = window.view();
+            MainWindow window = makeWindow(stage);
             at[1] = System.nanoTime();
             model.open(List.of(file), List.of(), List.of());
             window.showWhenReady(org.llavainspector.ui.InspectorApp.SHOW_AT_THE_LATEST, () -> afterFirstFrame(time -> {
@@ -220,7 +217,7 @@ public final class UiBenchmark extends Application {
         waitUntil(() -> model.indexProgressProperty().get() >= 1 && model.collection().isComplete(), 300);
         double indexed = ms(System.nanoTime() - at[1]);
         Gaps gaps = stopRecording(painted.get());
-        reportSlowFrames(phase, painted.get());
+        reportSlowFrames(phase, gaps, painted.get());
         int records = call(() -> model.visibleSamples().size());
         return new Started(records, firstSamples, ms(painted.get() - at[0]), indexedThen.get(), indexed, gaps);
     }
@@ -276,11 +273,17 @@ public final class UiBenchmark extends Application {
     }
 
     private void openWindow(Stage stage) {
+        makeWindow(stage);
+        stage.show();
+    }
+
+    /** Makes the window on {@code stage}, with a context of its own, without showing it. */
+    private MainWindow makeWindow(Stage stage) {
         context = new AppContext(home);
         MainWindow window = new MainWindow(stage, context, null);
         model = window.model();
         view = window.view();
-        stage.show();
+        return window;
     }
 
     private void deleteHome() {
@@ -294,7 +297,12 @@ public final class UiBenchmark extends Application {
         }
     }
 
-    private record Gaps(double max, double p99, int frames) {
+    /** The gaps of a recording: the longest, the 99th percentile, how many, and those over {@link #SLOW_FRAME_MS}. */
+    private record Gaps(double max, double p99, int frames, List<Gap> slow) {
+    }
+
+    /** A gap between two pulses: when it began (a nanoTime) and how long it was. */
+    private record Gap(long start, double ms) {
     }
 
     /** A scroll from the first row to the last: its pulse gaps, how long it took, and the last row shown. */
@@ -324,7 +332,7 @@ public final class UiBenchmark extends Application {
         }
         double took = ms(System.nanoTime() - s0);
         Gaps gaps = stopRecording();
-        reportSlowFrames(phase, s0);
+        reportSlowFrames(phase, gaps, s0);
         return new Scroll(rows, jumps, took, gaps, call(lastShown::getAsInt));
     }
 
@@ -337,22 +345,10 @@ public final class UiBenchmark extends Application {
         }
     }
 
-    /** Lists the slow frames of the last recording on stderr: when (ms after {@code t0}) and how long. */
-    private void reportSlowFrames(String phase, long t0) throws Exception {
-        List<String> slow = call(() -> {
-            List<String> found = new ArrayList<>();
-            for (int i = 1; i < pulses.size(); i++) {
-                if (pulses.get(i) <= t0) {
-                    continue; // before the measure (the window's first frame, when it starts one)
-                }
-                long previous = Math.max(t0, pulses.get(i - 1));
-                double gap = ms(pulses.get(i) - previous);
-                if (gap > SLOW_FRAME_MS) {
-                    found.add(fmt(gap) + " ms at +" + fmt(ms(previous - t0)) + " ms");
-                }
-            }
-            return found;
-        });
+    /** Lists the slow frames of a recording on stderr: when (ms after {@code t0}) and how long. */
+    private static void reportSlowFrames(String phase, Gaps gaps, long t0) {
+        List<String> slow = gaps.slow().stream().map(g -> fmt(g.ms()) + " ms at +" + fmt(ms(g.start() - t0)) + " ms")
+                .toList();
         long uptimeAtT0 = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                 - (System.nanoTime() - t0) / 1_000_000;
         System.err.println("bench ui: " + phase + " (from JVM uptime " + uptimeAtT0 + " ms): " + slow.size()
@@ -380,11 +376,16 @@ public final class UiBenchmark extends Application {
             }
             pulses.stream().filter(p -> p > from).forEach(after::add);
             double[] gaps = new double[Math.max(1, after.size() - 1)];
+            List<Gap> slow = new ArrayList<>();
             for (int i = 1; i < after.size(); i++) {
                 gaps[i - 1] = ms(after.get(i) - after.get(i - 1));
+                if (gaps[i - 1] > SLOW_FRAME_MS) {
+                    slow.add(new Gap(after.get(i - 1), gaps[i - 1]));
+                }
             }
             Arrays.sort(gaps);
-            return new Gaps(gaps[gaps.length - 1], gaps[Math.min(gaps.length - 1, gaps.length * 99 / 100)], after.size() - 1);
+            return new Gaps(gaps[gaps.length - 1], gaps[Math.min(gaps.length - 1, gaps.length * 99 / 100)], after.size() - 1,
+                    slow);
         });
     }
 
