@@ -33,20 +33,7 @@ public final class SampleKeys extends AbstractList<SampleKey> implements RandomA
     /** The keys without repeats, each where it first came. */
     public static SampleKeys distinct(Collection<SampleKey> keys) {
         SampleKeys all = of(keys);
-        return all.hasRepeats() ? all.withoutRepeats() : all;
-    }
-
-    private boolean hasRepeats() {
-        if (isIncreasing()) {
-            return false;
-        }
-        Seen seen = new Seen();
-        for (long key : packed) {
-            if (!seen.add(key)) {
-                return true;
-            }
-        }
-        return false;
+        return all.isIncreasing() ? all : all.withoutRepeats();
     }
 
     /** True when the keys are in file then record order, each after the one before: a selection usually is. */
@@ -59,6 +46,7 @@ public final class SampleKeys extends AbstractList<SampleKey> implements RandomA
         return true;
     }
 
+    /** These keys without repeats, each where it first came: these themselves when there is none. */
     private SampleKeys withoutRepeats() {
         Seen seen = new Seen();
         long[] kept = new long[packed.length];
@@ -68,7 +56,7 @@ public final class SampleKeys extends AbstractList<SampleKey> implements RandomA
                 kept[n++] = key;
             }
         }
-        return new SampleKeys(Arrays.copyOf(kept, n));
+        return n == packed.length ? this : new SampleKeys(Arrays.copyOf(kept, n));
     }
 
     /** The file of key i. */
