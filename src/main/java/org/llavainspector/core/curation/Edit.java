@@ -57,11 +57,15 @@ public final class Edit {
             // nothing but a mark, and the record's id (looked up when read: the one it has here)
             return mark == null ? null : Session.markOnly(mark);
         }
-        SampleState to = from.withMark(mark);
+        return stored(session, new SampleKey(file, record), from, from.withMark(mark));
+    }
+
+    /** How {@code to} is stored: null when empty, else with the id of {@code from} or, if none, of its record. */
+    private static SampleState stored(Session session, SampleKey key, SampleState from, SampleState to) {
         if (to.isEmpty()) {
             return null;
         }
-        return to.id() != null ? to : to.withId(session.records().id(new SampleKey(file, record)));
+        return to.withId(from.id() != null ? from.id() : session.records().id(key));
     }
 
     /** Adds a tag to the samples (see {@link Tags#normalise} for what a tag may be). */
@@ -120,11 +124,7 @@ public final class Edit {
             if (to == null) {
                 to = SampleState.EMPTY;
             }
-            if (sameContent(from, to)) {
-                return stored;
-            }
-            String id = from.id() != null ? from.id() : session.records().id(k);
-            return to.isEmpty() ? null : to.withId(id);
+            return sameContent(from, to) ? stored : stored(session, k, from, to);
         });
     }
 
