@@ -92,7 +92,7 @@ public final class ImageService implements AutoCloseable {
     public synchronized boolean addSources(SourceCandidates candidates, List<String> mapRules) throws IOException {
         LinkedHashSet<String> allRules = new LinkedHashSet<>(rules);
         allRules.addAll(mapRules);
-        List<Path> paths = candidates.paths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> paths = candidates.paths().stream().map(ImageSources::key).toList();
         if (sourcePaths.containsAll(paths) && allRules.size() == rules.size()) {
             return false;
         }

@@ -117,7 +117,7 @@ public final class ImageSources implements AutoCloseable {
     }
 
     /** What tells sources apart: the absolute, normalised path they are opened from. */
-    static Path key(Path path) {
+    public static Path key(Path path) {
         return path.toAbsolutePath().normalize();
     }
 
