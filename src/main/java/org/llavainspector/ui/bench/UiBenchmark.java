@@ -13,14 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.llavainspector.bench.ResultTable;
 import org.llavainspector.ui.AppContext;
 import org.llavainspector.ui.MainWindow;
+import org.llavainspector.ui.browse.GridBrowseView;
 import org.llavainspector.ui.browse.TableBrowseView;
 import org.llavainspector.ui.main.MainView;
 import org.llavainspector.ui.main.MainViewModel;
@@ -137,11 +136,9 @@ public final class UiBenchmark extends Application {
         waitUntil(() -> model.collection().isComplete() && model.collection().size() > 0, 300);
         settle();
         int total = call(() -> model.visibleSamples().size());
-        VirtualFlow<?> flow = call(() -> (VirtualFlow<?>) view.lookup("#thumbnail-grid .virtual-flow"));
-        Scroll grid = scrollEndToEnd(call(flow::getCellCount), flow::scrollTo, () -> {
-            IndexedCell<?> last = flow.getLastVisibleCell();
-            return last == null ? -1 : last.getIndex();
-        }, "scrolling");
+        // the grid's scroll bar stands for all its rows (the grid holds a window of them): scrolled as the bar does
+        GridBrowseView gridView = call(() -> (GridBrowseView) view.lookup("#browse-grid"));
+        Scroll grid = scrollEndToEnd(call(gridView::rowCount), gridView::scrollToRow, gridView::lastRowShown, "scrolling");
         row("scroll the grid through " + String.format(Locale.ROOT, "%,d", total) + " samples (" + grid.rows() + " rows, "
                 + grid.describe() + ")", grid.result(), "< 50 ms");
         var stats = context.images().thumbnailStats();

@@ -18,12 +18,17 @@ import javafx.collections.ObservableListBase;
  * <p>The window keeps a copy of its samples. Samples appended to the list (a file being indexed) join it while it
  * has room and ends where the list ended; any other change (a filter) fills it again from the same start, or less
  * when the list has become shorter.
+ *
+ * <p>The grid shows the window in rows of several samples: {@link #alignTo} keeps its start, and the samples it
+ * holds when full, a whole number of rows, so that each sample stays in the same column as in the whole list.
  */
 final class SampleWindow extends ObservableListBase<Integer> {
     private final ObservableList<Integer> all;
     private final int capacity;
     private int base;
     private int[] rows = new int[0];
+    /** The window starts at a multiple of this, and holds a multiple of it when full (1: anywhere, capacity). */
+    private int align = 1;
 
     SampleWindow(ObservableList<Integer> all, int capacity) {
         if (capacity < 1) {
@@ -56,9 +61,21 @@ final class SampleWindow extends ObservableListBase<Integer> {
         return all.size();
     }
 
-    /** The most rows the window holds. */
+    /** The most rows the window holds: its capacity, less what is left over from a whole number of aligned rows. */
     int capacity() {
-        return capacity;
+        return Math.max(align, capacity / align * align);
+    }
+
+    /**
+     * Makes the window start at a multiple of {@code n} (the samples in a row of the grid), and hold a multiple of
+     * it when full, centred as near to {@code position} as that allows. Returns false when nothing changed.
+     */
+    boolean alignTo(int n, int position) {
+        if (n < 1) {
+            throw new IllegalArgumentException("align " + n);
+        }
+        align = n;
+        return centreOn(position);
     }
 
     /** True when the sample at {@code position} (in all the samples shown) is in the window. */
@@ -72,7 +89,7 @@ final class SampleWindow extends ObservableListBase<Integer> {
      */
     boolean moveTo(int first) {
         int wanted = clamp(first);
-        if (wanted == base && rows.length == Math.min(capacity, all.size() - wanted)) {
+        if (wanted == base && rows.length == Math.min(capacity(), all.size() - wanted)) {
             return false;
         }
         refill(wanted);
@@ -81,17 +98,23 @@ final class SampleWindow extends ObservableListBase<Integer> {
 
     /** Moves the window so that {@code position} is in its middle (or as near as keeps it full). */
     boolean centreOn(int position) {
-        return moveTo(position - capacity / 2);
+        return moveTo(position - capacity() / 2);
     }
 
+    /**
+     * The aligned start nearest to {@code first} (at or below it) from which the window is full, or, near the end of
+     * the list, the first aligned start from which it holds the last sample.
+     */
     private int clamp(int first) {
-        return Math.max(0, Math.min(first, all.size() - capacity));
+        int over = all.size() - capacity();
+        int last = over <= 0 ? 0 : (over + align - 1) / align * align;
+        return Math.min(Math.max(0, first) / align * align, last);
     }
 
     private void refill(int newBase) {
         int[] old = rows;
         base = newBase;
-        int n = Math.max(0, Math.min(capacity, all.size() - newBase));
+        int n = Math.max(0, Math.min(capacity(), all.size() - newBase));
         rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = all.get(newBase + i);
@@ -124,10 +147,10 @@ final class SampleWindow extends ObservableListBase<Integer> {
             refill(clamp(base)); // the list changed under the window: fill it again
             return;
         }
-        if (rows.length == capacity || firstAdded != end) {
+        if (rows.length >= capacity() || firstAdded != end) {
             return; // the new samples lie beyond the window
         }
-        int n = Math.min(capacity, all.size() - base);
+        int n = Math.min(capacity(), all.size() - base);
         int before = rows.length;
         rows = java.util.Arrays.copyOf(rows, n);
         for (int i = before; i < n; i++) {

@@ -80,4 +80,24 @@ class SampleWindowTest {
         assertEquals(0, w.size());
         assertEquals(List.of("-10+0..10", "-10+0..3", "-3"), changes);
     }
+
+    @Test
+    void alignedToRowsItStartsARowHoldsWholeRowsAndReachesTheLastSample() {
+        all.setAll(range(0, 100));
+        SampleWindow w = window(20);
+        assertTrue(w.alignTo(3, 50), "moved to hold 50 in its middle");
+        assertEquals(18, w.capacity(), "six whole rows of three");
+        assertEquals(39, w.base(), "50 - 9, at the start of its row");
+        assertEquals(range(39, 57), List.copyOf(w));
+        w.moveTo(95);
+        assertEquals(84, w.base(), "the first row start from which it holds the last sample");
+        assertEquals(range(84, 100), List.copyOf(w), "less than full, up to the last sample");
+        all.addAll(range(100, 105)); // appended: it fills up to its capacity
+        assertEquals(range(84, 102), List.copyOf(w));
+        all.setAll(range(0, 50)); // a filter: refilled from a row start
+        assertEquals(0, w.base() % 3);
+        assertTrue(w.holds(49), "the last sample");
+        assertEquals(33, w.base(), "the first row start from which it holds the last sample");
+        assertFalse(w.alignTo(3, 33 + 9), "where it is already");
+    }
 }

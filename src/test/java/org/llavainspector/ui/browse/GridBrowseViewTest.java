@@ -1,0 +1,221 @@
+package org.llavainspector.ui.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridCell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.llavainspector.ui.AppContext;
+import org.llavainspector.ui.main.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The grid over more samples than it holds at a time (1,200 samples, a window of 64 (60 in rows of five) that moves within 2 rows of its
+ * edges, where the app's is 18,000 and 100 rows): the current sample is shown wherever it is, the scroll bar and the
+ * wheel reach every row, a resize that changes the samples per row keeps the top sample on screen, and every cell
+ * shows the sample of its place in the whole list (the window starts at the first sample of a row).
+ */
+@ExtendWith(ApplicationExtension.class)
+class GridBrowseViewTest {
+    private static final int SAMPLES = 1_200;
+    private AppContext context;
+    private MainViewModel model;
+    private GridBrowseView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path dir = Files.createTempDirectory("grid");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < SAMPLES; i++) {
+            json.append(i == 0 ? "" : ",\n").append(String.format(
+                    "{\"id\": \"s%d\", \"image\": \"img/%d.jpg\", \"conversations\": [{\"from\": \"human\", \"value\": "
+                            + "\"<image>\\nWhat is in picture %d?\"}, {\"from\": \"gpt\", \"value\": \"A cat.\"}]}", i, i, i));
+        }
+        Path file = Files.writeString(dir.resolve("twelve-hundred.json"), json.append("]").toString());
+        context = new AppContext(Files.createTempDirectory("sessions"));
+        model = new MainViewModel(context);
+        view = new GridBrowseView(model, 64, 2); // 60 in rows of five, 63 in rows of three
+        Scene scene = new Scene(view, 1000, 700); // five thumbnails a row, three rows on screen
+        scene.getStylesheets().addAll(MainViewModel.class.getResource("/org/llavainspector/ui/theme-light.css").toExternalForm(),
+                MainViewModel.class.getResource("/org/llavainspector/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        model.open(List.of(file), List.of(), List.of());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.waitForFxEvents();
+        context.close();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private void awaitAllSamples() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.collection().isComplete()
+                && fx(() -> model.visibleSamples().size()) == SAMPLES && view.firstRowShown() >= 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The grid's cells on screen that show a sample. */
+    private List<GridCell<Integer>> cellsShown(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup(".thumbnail-cell").queryAllAs(GridCell.class).stream()
+                .filter(c -> c.isVisible() && c.getParent() != null && c.getParent().isVisible() && !c.isEmpty()
+                        && c.getItem() != null && c.getIndex() >= 0 && c.localToScene(c.getBoundsInLocal()).getMinY() >= 0
+                        && c.localToScene(c.getBoundsInLocal()).getMaxY() <= c.getScene().getHeight())
+                .map(c -> (GridCell<Integer>) c).toList());
+    }
+
+    /**
+     * Every cell on screen shows the sample at its place in the whole list: the window's first sample plus the cell's
+     * index in it (the samples are not filtered here, so a sample's number is its position), in the column of that
+     * place. And the window starts at the first sample of a row.
+     */
+    private void assertCellsInPlace(FxRobot robot) throws Exception {
+        int perRow = fx(view::perRow);
+        List<Integer> items = fx(() -> List.copyOf(view.grid().getItems()));
+        assertEquals(0, items.get(0) % perRow, "the window starts a row: " + items.get(0) + ", " + perRow + " a row");
+        List<GridCell<Integer>> shown = cellsShown(robot);
+        assertTrue(shown.size() >= perRow, shown.size() + " cells on screen");
+        for (GridCell<Integer> c : shown) {
+            int index = fx(c::getIndex);
+            assertEquals(items.get(0) + index, (int) fx(c::getItem), "the cell at " + index + " of the window");
+        }
+    }
+
+    /** The current sample's cell is on screen and marked current, and no other is. */
+    private void assertCurrentShown(FxRobot robot, int sample) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        try { // the grid scrolls at the next pulse
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> currentShown(robot).equals(List.of(sample)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // told below
+        }
+        assertEquals(List.of(sample), currentShown(robot), "the current sample on screen, rows " + fx(view::firstRowShown)
+                + " to " + fx(view::lastRowShown));
+    }
+
+    /** The samples of the cells on screen that are marked current. */
+    private List<Integer> currentShown(FxRobot robot) throws Exception {
+        List<GridCell<Integer>> shown = cellsShown(robot);
+        return fx(() -> shown.stream()
+                .filter(c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current")))
+                .map(GridCell::getItem).toList());
+    }
+
+    @Test
+    void theCurrentSampleIsShownWhereverItIsWhileTheGridHoldsSixtySamples(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        assertEquals(5, (int) fx(view::perRow));
+        assertEquals(60, (int) fx(() -> view.grid().getItems().size()), "a window of the samples");
+        robot.interact(() -> model.currentPositionProperty().set(0));
+        assertCurrentShown(robot, 0);
+        robot.interact(() -> model.currentPositionProperty().set(SAMPLES - 1)); // as End does
+        assertCurrentShown(robot, SAMPLES - 1);
+        assertEquals(SAMPLES / 5 - 1, (int) fx(view::lastRowShown), "the last row is at the bottom");
+        assertCellsInPlace(robot);
+        robot.interact(() -> model.currentPositionProperty().set(613));
+        assertCurrentShown(robot, 613);
+        assertCellsInPlace(robot);
+        // J after J, across the window's edges: the current sample never leaves the screen
+        for (int pos = 0; pos < 150; pos += 3) {
+            int p = pos;
+            robot.interact(() -> model.currentPositionProperty().set(p));
+            assertCurrentShown(robot, p);
+        }
+        assertCellsInPlace(robot);
+    }
+
+    @Test
+    void theScrollBarStandsForAllRowsAndTheWheelScrollsPastTheWindow(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        ScrollBar bar = robot.lookup("#grid-scroll").queryAs(ScrollBar.class);
+        int rows = fx(() -> view.lastRowShown() - view.firstRowShown() + 1);
+        assertEquals(240, (int) fx(view::rowCount));
+        assertTrue(fx(bar::getMax) >= 240 - rows && fx(bar::getMax) <= 240 - rows + 1, "the bar covers all the rows: " + fx(bar::getMax));
+        assertEquals(0, robot.lookup("#thumbnail-grid .virtual-flow > .scroll-bar:vertical").queryAs(ScrollBar.class)
+                .getWidth(), "the grid's own bar takes no room");
+
+        robot.interact(() -> bar.setValue(100)); // a drag of the thumb
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(100, (int) fx(view::firstRowShown));
+        assertTrue(fx(() -> view.grid().getItems().contains(500) && !view.grid().getItems().contains(0)),
+                "the grid holds the rows around it, not the first ones");
+        assertCellsInPlace(robot);
+
+        robot.interact(() -> view.scrollToRow(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, (int) fx(view::firstRowShown));
+        javafx.scene.Node flow = robot.lookup("#thumbnail-grid .virtual-flow").query();
+        for (int i = 0; i < 40; i++) { // the wheel, a row a notch, well past the first window of 12 rows
+            robot.interact(() -> javafx.event.Event.fireEvent(flow, wheelDown(198)));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        int top = fx(view::firstRowShown);
+        assertTrue(top > 24, "scrolled on past the window's end: top row " + top);
+        assertEquals(top, fx(bar::getValue), 1.0, "the bar follows the wheel");
+        assertCellsInPlace(robot);
+    }
+
+    /** What a mouse wheel sends for one notch down that scrolls {@code pixels}. */
+    private static javafx.scene.input.ScrollEvent wheelDown(double pixels) {
+        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false,
+                false, false, false, false, false, 0, -pixels, 0, -pixels,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+    }
+
+    @Test
+    void aResizeThatChangesTheSamplesPerRowKeepsTheTopSampleOnScreen(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> view.scrollToRow(80));
+        WaitForAsyncUtils.waitForFxEvents();
+        int top = 80 * 5;
+        robot.interact(() -> stage.setWidth(700)); // three a row
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(view::perRow) != 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        int perRow = fx(view::perRow);
+        assertNotEquals(5, perRow);
+        int row = top / perRow;
+        assertTrue(fx(view::firstRowShown) <= row && row <= fx(view::lastRowShown),
+                "sample " + top + " (row " + row + ") on screen: rows " + fx(view::firstRowShown) + " to " + fx(view::lastRowShown));
+        assertCellsInPlace(robot);
+        assertEquals((SAMPLES + perRow - 1) / perRow, (int) fx(view::rowCount));
+    }
+
+    @Test
+    void aFilterShowsItsFirstSampleAtTheTop(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(900));
+        assertCurrentShown(robot, 900);
+        int[] odd = java.util.stream.IntStream.range(0, SAMPLES).filter(i -> i % 2 == 1).toArray();
+        robot.interact(() -> model.showOnly(odd));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertCurrentShown(robot, 1);
+        assertEquals(0, (int) fx(view::firstRowShown));
+        assertEquals(List.of(1, 3, 5), fx(() -> List.copyOf(view.grid().getItems().subList(0, 3))));
+        robot.interact(() -> model.showOnly(new int[] {3, 7, 11}));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!fx(() -> robot.lookup("#grid-scroll").queryAs(ScrollBar.class).isVisible()),
+                "three samples are all on screen: no scroll bar");
+    }
+}
