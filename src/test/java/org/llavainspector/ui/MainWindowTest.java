@@ -310,6 +310,39 @@ class MainWindowTest {
     }
 
     @Test
+    void inTheGridDownGoesARowAndPageDownAScreenInTheListShiftDownChoosesWhereverTheFocusIs(FxRobot robot) throws Exception {
+        waitForSample(robot, "000000319154");
+        focusView(robot);
+        org.llavainspector.ui.browse.GridBrowseView grid = robot.lookup("#browse-grid")
+                .queryAs(org.llavainspector.ui.browse.GridBrowseView.class);
+        int perRow = WaitForAsyncUtils.asyncFx(grid::perRow).get(5, TimeUnit.SECONDS);
+        int rows = WaitForAsyncUtils.asyncFx(grid::rowsOnScreen).get(5, TimeUnit.SECONDS);
+        assertTrue(perRow > 1, perRow + " a row");
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == perRow);
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == perRow + 1);
+        robot.type(KeyCode.UP);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 1);
+        robot.type(KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> window.model().currentPositionProperty().get() == Math.min(29, 1 + rows * perRow));
+
+        // the list: Shift+Down chooses from the current sample on, though the keys went to the window, not the table
+        robot.interact(() -> window.model().gridModeProperty().set(false));
+        robot.interact(() -> window.model().currentPositionProperty().set(2));
+        focusView(robot);
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, 3).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(2, 3, 4, 5), List.copyOf(window.model().selection()));
+        robot.type(KeyCode.N);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "4 reject".equals(window.model().curation().summaryProperty().get()));
+        robot.type(KeyCode.DOWN); // without Shift: the next sample, one again
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 3);
+    }
+
+    @Test
     void theListCutsIdsAndPathsAtTheFrontAndNamesTheFileOnlyWhenThereAreSeveral(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
         robot.interact(() -> window.model().gridModeProperty().set(false));

@@ -278,7 +278,8 @@ public final class GridBrowseView extends BorderPane {
         following = false;
     }
 
-    private int rowsOnScreen() {
+    /** How many whole rows the grid shows at its height (at least one). */
+    public int rowsOnScreen() {
         double height = flow != null ? flow.getHeight() : grid.getHeight();
         return Math.max(1, (int) (height / rowHeight()));
     }

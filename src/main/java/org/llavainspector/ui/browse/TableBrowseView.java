@@ -400,7 +400,8 @@ public final class TableBrowseView extends BorderPane {
         following = false;
     }
 
-    private int rowsOnScreen() {
+    /** How many rows the list shows at its height (at least one). */
+    public int rowsOnScreen() {
         double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
         double height = flow != null ? flow.getHeight() : table.getHeight();
         return Math.max(1, (int) (height / rowHeight));

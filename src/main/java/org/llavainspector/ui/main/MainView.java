@@ -49,6 +49,8 @@ public final class MainView extends StackPane {
     private final MainViewModel model;
     private final MainActions actions;
     private final ShortcutOverlay overlay = new ShortcutOverlay();
+    private final GridBrowseView grid;
+    private final TableBrowseView table;
     private final NotificationPane notifications;
     /** The detail pane's narrowest: the id, the problems badge, the image's tool bar and the tabs' titles fit. */
     static final double DETAIL_MIN_WIDTH = 440;
@@ -85,8 +87,8 @@ public final class MainView extends StackPane {
         this.curation = new CurationActions(model, () -> getScene().getWindow(), this::notifyInfo);
         setId("main-view");
 
-        GridBrowseView grid = new GridBrowseView(model);
-        TableBrowseView table = new TableBrowseView(model);
+        grid = new GridBrowseView(model);
+        table = new TableBrowseView(model);
         // only the browser in use is in the scene: a hidden one would still be laid out at every change of the
         // (growing) list of samples
         StackPane browse = new StackPane(model.gridModeProperty().get() ? grid : table);
@@ -334,11 +336,27 @@ public final class MainView extends StackPane {
         if (e.isShortcutDown() || e.isAltDown()) {
             return;
         }
+        if (e.isShiftDown() && !model.gridModeProperty().get() && choosesRange(e.getCode())) {
+            // the list chooses the samples from the current one to there with these (TableBrowseView): its table has
+            // them, wherever the focus is
+            javafx.scene.control.TableView<Integer> rows = table.table();
+            if (!(e.getTarget() instanceof Node target && isWithin(target, rows))) {
+                rows.requestFocus();
+                rows.fireEvent(e.copyFor(rows, rows));
+                e.consume();
+            }
+            return;
+        }
+        boolean inGrid = model.gridModeProperty().get();
+        int row = inGrid ? grid.perRow() : 1;
+        int page = inGrid ? grid.rowsOnScreen() * grid.perRow() : Math.max(1, table.rowsOnScreen() - 1);
         switch (e.getCode()) {
-            case J, RIGHT, DOWN -> model.next();
-            case K, LEFT, UP -> model.previous();
-            case PAGE_DOWN -> model.move(10);
-            case PAGE_UP -> model.move(-10);
+            case J, RIGHT -> model.next();
+            case K, LEFT -> model.previous();
+            case DOWN -> model.move(row);
+            case UP -> model.move(-row);
+            case PAGE_DOWN -> model.move(page);
+            case PAGE_UP -> model.move(-page);
             case HOME -> model.currentPositionProperty().set(model.visibleSamples().isEmpty() ? -1 : 0);
             case END -> model.currentPositionProperty().set(model.visibleSamples().size() - 1);
             case R -> model.random();
@@ -367,6 +385,23 @@ public final class MainView extends StackPane {
             }
         }
         e.consume();
+    }
+
+    /** The keys that, with Shift, choose a range of samples in the list. */
+    private static boolean choosesRange(KeyCode code) {
+        return switch (code) {
+            case UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isWithin(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void askJump() {

@@ -2,9 +2,10 @@ package org.llavainspector.ui.shortcuts;
 
 /** The keyboard shortcuts of the main window, in one place for the key handler, the overlay and README. */
 public enum Shortcut {
-    NEXT("J / → / ↓", "next sample"),
-    PREVIOUS("K / ← / ↑", "previous sample"),
-    PAGE("Page Down / Page Up", "ten samples on / back"),
+    NEXT("J / →", "next sample"),
+    PREVIOUS("K / ←", "previous sample"),
+    ROW("↓ / ↑", "in the grid: the sample a row below / above; in the list: the next / previous sample"),
+    PAGE("Page Down / Page Up", "a screen of samples on / back"),
     FIRST_LAST("Home / End", "first / last sample"),
     SEARCH("Ctrl+F or /", "focus the filter"),
     CLEAR("Esc", "leave the filter / close the shortcut list or the notification bar"),
