@@ -309,6 +309,21 @@ class MainWindowTest {
         assertFalse(robot.lookup("#shortcut-overlay").query().isVisible());
     }
 
+    /** The list's marks column, as shown, for the samples {@code from} to {@code to} (empty text: no mark). */
+    private static java.util.Map<Integer, String> marksShown(FxRobot robot, int from, int to) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            java.util.Map<Integer, String> shown = new java.util.TreeMap<>();
+            robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).forEach(c -> {
+                if (c.getTableColumn() != null && "column-marks".equals(c.getTableColumn().getId()) && !c.isEmpty()
+                        && c.getItem() instanceof Integer g && g >= from && g <= to && c.getTableRow() != null
+                        && c.getTableRow().isVisible()) {
+                    shown.put(g, c.getText() == null ? "" : c.getText());
+                }
+            });
+            return shown;
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     @Test
     void inTheGridDownGoesARowAndPageDownAScreenInTheListShiftDownChoosesWhereverTheFocusIs(FxRobot robot) throws Exception {
         waitForSample(robot, "000000319154");
@@ -338,6 +353,9 @@ class MainWindowTest {
         robot.type(KeyCode.N);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> "4 reject".equals(window.model().curation().summaryProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.Map.of(1, "", 2, "reject", 3, "reject", 4, "reject", 5, "reject", 6, ""), marksShown(robot, 1, 6),
+                "the list's marks column shows the edit");
         robot.type(KeyCode.DOWN); // without Shift: the next sample, one again
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.model().currentPositionProperty().get() == 3);
     }

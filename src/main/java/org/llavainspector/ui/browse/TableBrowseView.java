@@ -31,10 +31,13 @@ import org.llavainspector.ui.main.MainViewModel;
  * going to a sample outside it, moves the window; the rows on screen and the selection stay where they were.
  */
 public final class TableBrowseView extends BorderPane {
-    /** Rows the table holds at a time. */
-    static final int WINDOW_ROWS = 20_000;
+    /**
+     * Rows the table holds at a time. Few enough that selecting all of them (every sample chosen, as after Ctrl+A,
+     * selected again in the window each time it moves) is quick: JavaFX's table makes a position object per row.
+     */
+    static final int WINDOW_ROWS = 5_000;
     /** The window moves when the rows on screen come this near one of its edges (and there are samples beyond). */
-    static final int WINDOW_MARGIN = 2_000;
+    static final int WINDOW_MARGIN = 500;
 
     private final MainViewModel model;
     private final SampleWindow window;
@@ -51,7 +54,7 @@ public final class TableBrowseView extends BorderPane {
     private boolean following;
     private boolean moveScheduled;
     /** See {@link #chosenSet()}; null after the model's selection changed. */
-    private java.util.Set<Integer> chosenSet;
+    private java.util.BitSet chosenSet;
     /** Set while this view moves the window and scrolls the table to match: the flow's moves meanwhile are its own. */
     private boolean moving;
 
@@ -97,7 +100,8 @@ public final class TableBrowseView extends BorderPane {
                 model.currentPositionProperty().set(window.base() + idx.intValue());
             }
         });
-        model.curation().versionProperty().addListener((obs, old, v) -> table.refresh());
+        // a curation edit: only the marks column changes (MarksCell); the table's refresh() would make every cell and
+        // its CSS again, 50 ms a press of N in the software renderer
         // only the browser in use is in the scene: the list catches up with the current sample when it is shown
         model.currentPositionProperty().addListener((obs, old, pos) -> select(pos.intValue()));
         sceneProperty().addListener((obs, old, scene) -> select(model.currentPositionProperty().get()));
@@ -141,7 +145,14 @@ public final class TableBrowseView extends BorderPane {
         TableColumn<Integer, String> file = column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString());
         file.setId("column-file");
         table.getColumns().add(file);
-        table.getColumns().add(column("marks", 100, g -> CurationViewModel.label(model.curation().stateOf(g))));
+        TableColumn<Integer, Integer> marks = new TableColumn<>("marks");
+        marks.setId("column-marks");
+        marks.setPrefWidth(100);
+        marks.setMinWidth(52);
+        marks.setSortable(false);
+        marks.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        marks.setCellFactory(c -> new MarksCell());
+        table.getColumns().add(marks);
         // which file a sample came from only says something when several are open
         Runnable showFile = () -> file.setVisible(model.collection().datasets().size() > 1);
         model.visibleSamples().addListener((ListChangeListener<Integer>) c -> showFile.run());
@@ -224,8 +235,8 @@ public final class TableBrowseView extends BorderPane {
 
     /** Selects the window's rows whose samples are chosen (the model's selection), and only them. */
     private void selectChosenRows() {
-        java.util.Set<Integer> chosen = chosenSet();
-        int[] rows = java.util.stream.IntStream.range(0, window.size()).filter(i -> chosen.contains(window.get(i))).toArray();
+        java.util.BitSet chosen = chosenSet();
+        int[] rows = java.util.stream.IntStream.range(0, window.size()).filter(i -> chosen.get(window.get(i))).toArray();
         reselecting = true;
         try {
             table.getSelectionModel().clearSelection();
@@ -238,12 +249,15 @@ public final class TableBrowseView extends BorderPane {
     }
 
     /**
-     * The model's selection as a set, made again only after it changed: with every sample of a large file chosen
-     * (Ctrl+A), each move of the window would otherwise hash all of them.
+     * The model's selection as a set of sample numbers, made again only after it changed: with every sample of a
+     * large file chosen (Ctrl+A), each move of the window would otherwise go over all of them.
      */
-    private java.util.Set<Integer> chosenSet() {
+    private java.util.BitSet chosenSet() {
         if (chosenSet == null) {
-            chosenSet = new java.util.HashSet<>(model.selection());
+            chosenSet = new java.util.BitSet();
+            for (Integer g : model.selection()) {
+                chosenSet.set(g);
+            }
         }
         return chosenSet;
     }
@@ -420,6 +434,27 @@ public final class TableBrowseView extends BorderPane {
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /** Shows the sample's marks and tags, and shows them again after each curation edit. */
+    private final class MarksCell extends TableCell<Integer, Integer> {
+        /** Held by the cell: the model holds it weakly, so that a cell the table lets go of is not kept. */
+        private final javafx.beans.InvalidationListener edited = o -> show();
+
+        MarksCell() {
+            model.curation().versionProperty().addListener(new javafx.beans.WeakInvalidationListener(edited));
+        }
+
+        @Override
+        protected void updateItem(Integer g, boolean empty) {
+            super.updateItem(g, empty);
+            show();
+        }
+
+        private void show() {
+            Integer g = getItem();
+            setText(isEmpty() || g == null ? null : CurationViewModel.label(model.curation().stateOf(g)));
+        }
     }
 
     /** Shows the first human question, read off the FX thread for the rows on screen only. */

@@ -25,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The list over more samples than its table holds at a time (1,200 samples, a window of 60 rows that moves within 10
- * rows of its edges, where the app's is 20,000 and 2,000): keys, jumps, the scroll bar and the wheel reach every
+ * rows of its edges, where the app's is 5,000 and 500): keys, jumps, the scroll bar and the wheel reach every
  * sample, the scroll bar stands for all of them, and moving the window loses neither the rows on screen nor the
  * selection.
  */
