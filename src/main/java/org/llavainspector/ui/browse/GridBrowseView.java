@@ -1,6 +1,7 @@
 package org.llavainspector.ui.browse;
 
 import impl.org.controlsfx.skin.GridViewSkin;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -40,6 +41,8 @@ public final class GridBrowseView extends BorderPane {
     /** Set while this view moves the window and scrolls the grid to match: the flow's moves meanwhile are its own. */
     private boolean moving;
     private boolean moveScheduled;
+    /** The cells the grid has made (weakly: a cell it lets go of is not kept), shown or not. */
+    private final java.util.Set<CurrentAwareCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     public GridBrowseView(MainViewModel model) {
         this(model, WINDOW_SAMPLES, WINDOW_MARGIN_ROWS);
@@ -58,7 +61,11 @@ public final class GridBrowseView extends BorderPane {
         grid.setCellHeight(THUMBNAIL_SIDE + 36);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
-        grid.setCellFactory(g -> new CurrentAwareCell(model));
+        grid.setCellFactory(g -> {
+            CurrentAwareCell cell = new CurrentAwareCell(model);
+            cells.add(cell);
+            return cell;
+        });
         bar.setId("grid-scroll");
         bar.getStyleClass().add("browse-scroll");
         bar.setOrientation(Orientation.VERTICAL);
@@ -284,13 +291,16 @@ public final class GridBrowseView extends BorderPane {
         return Math.max(1, (int) (height / rowHeight()));
     }
 
-    /** Does {@code action} to every cell the grid has made (all of them {@link CurrentAwareCell}s), shown or not. */
+    /**
+     * Does {@code action} to every cell the grid has made and still holds (in its scene), shown or not. Not a lookup
+     * of the scene graph: this runs on every J.
+     */
     private void eachCell(java.util.function.Consumer<CurrentAwareCell> action) {
-        grid.lookupAll(".thumbnail-cell").forEach(node -> {
-            if (node instanceof CurrentAwareCell cell) {
+        for (CurrentAwareCell cell : List.copyOf(cells)) {
+            if (cell.getScene() != null) {
                 action.accept(cell);
             }
-        });
+        }
     }
 
     /** A thumbnail cell that shows whether it holds the current sample. */

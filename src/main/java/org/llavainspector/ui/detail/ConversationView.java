@@ -41,6 +41,9 @@ import org.llavainspector.core.dataset.Turn;
  */
 public final class ConversationView extends ScrollPane {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** A chip's properties: its tooltip's text (the tooltip is made on hover), and the images its record has. */
+    private static final String TIP = "conversation.tip";
+    private static final String IMAGES = "conversation.images";
     /** Share of the visible width a human or gpt bubble may take. */
     private static final double BUBBLE_SHARE = 0.82;
 
@@ -49,6 +52,9 @@ public final class ConversationView extends ScrollPane {
     private final DoubleProperty bubbleWidth = new SimpleDoubleProperty(this, "bubbleWidth", 480);
     private final List<Button> chips = new ArrayList<>();
     private final List<Region> bubbles = new ArrayList<>();
+    /** The rows shown, one a turn, used again for the next conversation (see {@link #setConversation}). */
+    private final List<TurnRow> rows = new ArrayList<>();
+    private final Label empty = new Label("This record has no conversation.");
     private List<Turn> turns = List.of();
     /** Chips show which image is selected only when there is a choice. */
     private boolean severalImages;
@@ -94,6 +100,7 @@ public final class ConversationView extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         list.getStyleClass().add("turn-list");
+        empty.getStyleClass().add("conversation-empty");
         list.setFillWidth(true);
         setContent(list);
         viewportBoundsProperty().addListener((obs, old, now) ->
@@ -129,12 +136,16 @@ public final class ConversationView extends ScrollPane {
     /**
      * Shows a conversation. {@code <image>} tokens are numbered in order across all turns when the record has more
      * than one image (or token); the k-th token stands for the k-th image.
+     *
+     * <p>The rows of the conversation shown before are used again where the speaker is the same, and so are their
+     * text runs and chips: only their texts change. New nodes each need their CSS worked out, which was most of the FX
+     * thread's work for a J press (a new sample) in {@code bench ui}.
      */
     public void setConversation(List<Turn> conversation, int imageCount) {
         turns = conversation == null ? List.of() : List.copyOf(conversation);
         chips.clear();
         bubbles.clear();
-        list.getChildren().clear();
+        list.getChildren().remove(empty);
         int tokens = 0;
         for (Turn t : turns) {
             tokens += t.value() == null ? 0 : ImageToken.count(t.value());
@@ -143,101 +154,181 @@ public final class ConversationView extends ScrollPane {
         severalImages = imageCount > 1;
         int[] nextToken = {0};
         for (int i = 0; i < turns.size(); i++) {
-            list.getChildren().add(row(i, turns.get(i), imageCount, numbered, nextToken));
+            Turn turn = turns.get(i);
+            Role role = Role.of(turn.from());
+            TurnRow row = i < rows.size() ? rows.get(i) : null;
+            if (row == null || row.role != role) {
+                row = new TurnRow(role);
+                if (i < rows.size()) {
+                    rows.set(i, row);
+                    list.getChildren().set(i, row.row);
+                } else {
+                    rows.add(row);
+                    list.getChildren().add(row.row);
+                }
+            }
+            row.show(i, turn, imageCount, numbered, nextToken);
+            bubbles.add(row.bubble);
+        }
+        if (rows.size() > turns.size()) {
+            rows.subList(turns.size(), rows.size()).clear();
+            list.getChildren().remove(turns.size(), list.getChildren().size());
         }
         if (turns.isEmpty()) {
-            Label empty = new Label("This record has no conversation.");
-            empty.getStyleClass().add("conversation-empty");
             list.getChildren().add(empty);
         }
         markSelectedChip();
         setVvalue(0);
     }
 
-    private HBox row(int index, Turn turn, int imageCount, boolean numbered, int[] nextToken) {
-        Role role = Role.of(turn.from());
-        Label name = new Label(role == Role.OTHER ? (turn.from() == null ? "(no role)" : turn.from()) : role.label);
-        name.getStyleClass().add("turn-role");
-        Label number = new Label("turn " + index);
-        number.getStyleClass().add("turn-number");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(name, gap, number);
-        header.getStyleClass().add("turn-header");
-        header.setAlignment(Pos.BASELINE_LEFT);
+    /** A turn's row: its bubble (role, number, text with chips) and the speaker's avatar, kept for the next sample. */
+    private final class TurnRow {
+        final Role role;
+        final HBox row;
+        final VBox bubble;
+        final Label name = new Label();
+        final Label number = new Label();
+        final TextFlow text = new TextFlow();
 
-        TextFlow text = new TextFlow();
-        text.getStyleClass().add("turn-text");
-        fill(text, turn.value(), imageCount, numbered, nextToken);
-
-        VBox bubble = new VBox(header, text);
-        bubble.getStyleClass().addAll("turn", "turn-" + role.suffix());
-        if (role == Role.SYSTEM) {
-            bubble.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(bubble, Priority.ALWAYS);
-        } else {
-            bubble.maxWidthProperty().bind(bubbleWidth);
+        TurnRow(Role role) {
+            this.role = role;
+            name.getStyleClass().add("turn-role");
+            number.getStyleClass().add("turn-number");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox header = new HBox(name, gap, number);
+            header.getStyleClass().add("turn-header");
+            header.setAlignment(Pos.BASELINE_LEFT);
+            text.getStyleClass().add("turn-text");
+            bubble = new VBox(header, text);
+            bubble.getStyleClass().addAll("turn", "turn-" + role.suffix());
+            if (role == Role.SYSTEM) {
+                bubble.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(bubble, Priority.ALWAYS);
+            } else {
+                bubble.maxWidthProperty().bind(bubbleWidth);
+            }
+            bubble.setMinWidth(0);
+            StackPane avatar = new StackPane(new FontIcon(role.icon));
+            avatar.getStyleClass().addAll("turn-avatar", "turn-avatar-" + role.suffix());
+            avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            avatar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            row = role == Role.HUMAN ? new HBox(bubble, avatar) : new HBox(avatar, bubble);
+            row.getStyleClass().addAll("turn-row", "turn-row-" + role.suffix());
+            row.setAlignment(role == Role.HUMAN ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
         }
-        bubble.setMinWidth(0);
-        bubble.setUserData(turn); // for the context menu's "Copy turn text"
-        bubbles.add(bubble);
 
-        StackPane avatar = new StackPane(new FontIcon(role.icon));
-        avatar.getStyleClass().addAll("turn-avatar", "turn-avatar-" + role.suffix());
-        avatar.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        avatar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-
-        HBox row = role == Role.HUMAN ? new HBox(bubble, avatar) : new HBox(avatar, bubble);
-        row.getStyleClass().addAll("turn-row", "turn-row-" + role.suffix());
-        row.setAlignment(role == Role.HUMAN ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
-        return row;
+        void show(int index, Turn turn, int imageCount, boolean numbered, int[] nextToken) {
+            name.setText(role == Role.OTHER ? (turn.from() == null ? "(no role)" : turn.from()) : role.label);
+            number.setText("turn " + index);
+            bubble.setUserData(turn); // for the context menu's "Copy turn text"
+            fill(text, turn.value(), imageCount, numbered, nextToken);
+        }
     }
 
-    /** Puts the text of a turn into the flow, with a chip for every {@code <image>} token where it stands. */
+    /**
+     * Puts the text of a turn into the flow, with a chip for every {@code <image>} token where it stands; the flow's
+     * text runs and chips are used again where they are of the same kind, and only those left over are removed.
+     */
     private void fill(TextFlow flow, String value, int imageCount, boolean numbered, int[] nextToken) {
+        List<Node> parts = flow.getChildren();
+        int at = 0;
         if (value == null || value.isEmpty()) {
-            Text missing = new Text(value == null ? "(no text)" : "(empty)");
-            missing.getStyleClass().addAll("turn-text-run", "turn-text-missing");
-            flow.getChildren().add(missing);
+            run(parts, at++, value == null ? "(no text)" : "(empty)", true);
+        } else {
+            int from = 0;
+            while (from <= value.length()) {
+                int token = value.indexOf(ImageToken.TEXT, from);
+                int end = token < 0 ? value.length() : token;
+                if (end > from) {
+                    run(parts, at++, value.substring(from, end), false);
+                }
+                if (token < 0) {
+                    break;
+                }
+                chip(parts, at++, nextToken[0]++, imageCount, numbered);
+                from = token + ImageToken.TEXT.length();
+            }
+        }
+        if (parts.size() > at) {
+            parts.subList(at, parts.size()).clear();
+        }
+    }
+
+    /** Makes part {@code at} of a flow a text run (or the note of a missing or empty text) saying {@code value}. */
+    private static void run(List<Node> parts, int at, String value, boolean missing) {
+        if (at < parts.size() && parts.get(at) instanceof Text text
+                && text.getStyleClass().contains("turn-text-missing") == missing) {
+            text.setText(value);
             return;
         }
-        int from = 0;
-        while (from <= value.length()) {
-            int at = value.indexOf(ImageToken.TEXT, from);
-            int end = at < 0 ? value.length() : at;
-            if (end > from) {
-                Text run = new Text(value.substring(from, end));
-                run.getStyleClass().add("turn-text-run");
-                flow.getChildren().add(run);
+        Text text = new Text(value);
+        text.getStyleClass().add("turn-text-run");
+        if (missing) {
+            text.getStyleClass().add("turn-text-missing");
+        }
+        place(parts, at, text);
+    }
+
+    /** Makes part {@code at} of a flow the chip of {@code <image>} token {@code token}. */
+    private void chip(List<Node> parts, int at, int token, int imageCount, boolean numbered) {
+        Button chip;
+        if (at < parts.size() && parts.get(at) instanceof Button reused) {
+            chip = reused;
+        } else {
+            chip = new Button(null, new FontIcon(Material2AL.IMAGE));
+            chip.setMnemonicParsing(false);
+            chip.getStyleClass().add("image-chip");
+            chip.setFocusTraversable(false); // a click leaves the keys with the window (J, K, Space...)
+            chip.setOnAction(e -> {
+                if (chip.getUserData() instanceof Integer t && t < (Integer) chip.getProperties().get(IMAGES)) {
+                    onImageChip.accept(t);
+                }
+            });
+            // its tooltip is made when the mouse first comes over it: a tooltip for every chip of every sample shown
+            // cost more than the chip
+            chip.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                String tip = (String) chip.getProperties().get(TIP);
+                if (chip.getTooltip() == null) {
+                    chip.setTooltip(new Tooltip(tip));
+                } else {
+                    chip.getTooltip().setText(tip);
+                }
+            });
+            place(parts, at, chip);
+        }
+        chip.setText(numbered ? "image " + (token + 1) : "image");
+        chip.setId("image-chip-" + token);
+        chip.setUserData(token);
+        chip.getProperties().put(IMAGES, imageCount);
+        styled(chip, "image-chip-choice", severalImages); // outlined, filled when its image is the one shown
+        styled(chip, "image-chip-orphan", token >= imageCount);
+        String tip = token < imageCount ? "<image> token " + (token + 1) + ": click to show image " + (token + 1)
+                : "<image> token " + (token + 1) + " has no image: the record has " + imageCount + " image(s)";
+        chip.getProperties().put(TIP, tip);
+        if (chip.getTooltip() != null) {
+            chip.getTooltip().setText(tip);
+        }
+        chips.add(chip);
+    }
+
+    /** Gives {@code node} the style class {@code name} or takes it away (a change only when it differs). */
+    private static void styled(Node node, String name, boolean on) {
+        if (node.getStyleClass().contains(name) != on) {
+            if (on) {
+                node.getStyleClass().add(name);
+            } else {
+                node.getStyleClass().remove(name);
             }
-            if (at < 0) {
-                break;
-            }
-            flow.getChildren().add(chip(nextToken[0]++, imageCount, numbered));
-            from = at + ImageToken.TEXT.length();
         }
     }
 
-    private Button chip(int token, int imageCount, boolean numbered) {
-        Button chip = new Button(numbered ? "image " + (token + 1) : "image", new FontIcon(Material2AL.IMAGE));
-        chip.setId("image-chip-" + token);
-        chip.setMnemonicParsing(false);
-        chip.getStyleClass().add("image-chip");
-        if (severalImages) {
-            chip.getStyleClass().add("image-chip-choice"); // outlined, filled when its image is the one shown
-        }
-        chip.setFocusTraversable(false); // a click leaves the keys with the window (J, K, Space...)
-        chip.setUserData(token);
-        if (token < imageCount) {
-            chip.setTooltip(new Tooltip("<image> token " + (token + 1) + ": click to show image " + (token + 1)));
-            chip.setOnAction(e -> onImageChip.accept(token));
+    private static void place(List<Node> parts, int at, Node node) {
+        if (at < parts.size()) {
+            parts.set(at, node);
         } else {
-            chip.getStyleClass().add("image-chip-orphan");
-            chip.setTooltip(new Tooltip("<image> token " + (token + 1) + " has no image: the record has "
-                    + imageCount + " image(s)"));
+            parts.add(node);
         }
-        chips.add(chip);
-        return chip;
     }
 
     private void markSelectedChip() {

@@ -44,6 +44,8 @@ public final class DetailView extends BorderPane {
     private final Button problemsBadge = new Button();
     private final FlowPane imagePaths = new FlowPane();
     private final ToggleGroup imageToggles = new ToggleGroup();
+    /** Where the image paths are, for a sample without an image. */
+    private final Label textOnly = textOnlyBadge();
     private final ImageViewer viewer = new ImageViewer();
     private final ConversationView conversation = new ConversationView();
     private final MetadataView metadata = new MetadataView();
@@ -180,20 +182,33 @@ public final class DetailView extends BorderPane {
         }
     }
 
+    private static Label textOnlyBadge() {
+        Label badge = new Label("text-only", new FontIcon(Material2MZ.TEXT_SNIPPET));
+        badge.setId("text-only-badge");
+        badge.getStyleClass().add("text-only-badge");
+        return badge;
+    }
+
     private void showImagePaths(List<String> paths, boolean hasSample) {
-        imageToggles.getToggles().clear();
-        imagePaths.getChildren().clear();
         if (paths.isEmpty()) {
-            if (hasSample) {
-                Label textOnly = new Label("text-only", new FontIcon(Material2MZ.TEXT_SNIPPET));
-                textOnly.setId("text-only-badge");
-                textOnly.getStyleClass().add("text-only-badge");
-                imagePaths.getChildren().add(textOnly);
-            }
+            imageToggles.getToggles().clear();
+            imagePaths.getChildren().setAll(hasSample ? List.of(textOnly) : List.of());
             return;
+        }
+        // the toggles of the sample before are used again when there are as many (one, mostly): a new one is a new
+        // control with its skin and CSS, on every J
+        boolean reuse = imagePaths.getChildren().size() == paths.size()
+                && imagePaths.getChildren().stream().allMatch(ToggleButton.class::isInstance);
+        if (!reuse) {
+            imageToggles.getToggles().clear();
+            imagePaths.getChildren().clear();
         }
         for (int k = 0; k < paths.size(); k++) {
             String text = paths.size() > 1 ? (k + 1) + "  " + paths.get(k) : paths.get(k);
+            if (reuse) {
+                ((ToggleButton) imagePaths.getChildren().get(k)).setText(text);
+                continue;
+            }
             ToggleButton toggle = new ToggleButton(text, new FontIcon(Material2AL.IMAGE));
             toggle.setId("image-path-" + k);
             toggle.setMnemonicParsing(false); // paths hold underscores (GCC_train_...)

@@ -35,9 +35,12 @@ public enum ImageState {
         return ordinal() > OK.ordinal();
     }
 
-    /** The kebab-case style class of this state, e.g. {@code state-text-only}. */
-    public String styleClass() {
-        return "state-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /**
+     * The kebab-case CSS pseudo-class of this state, e.g. {@code state-text-only} (a pseudo-class, not a style class:
+     * a style class changed on every J made the placeholder's CSS, a spinner's among it, be worked out again).
+     */
+    public javafx.css.PseudoClass pseudoClass() {
+        return javafx.css.PseudoClass.getPseudoClass("state-" + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     /** The state for a loader outcome. */

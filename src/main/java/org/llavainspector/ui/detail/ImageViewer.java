@@ -56,6 +56,8 @@ public final class ImageViewer extends StackPane {
     private final Pane canvas = new Pane(view);
     private final FontIcon placeholderIcon = new FontIcon();
     private final ProgressIndicator spinner = new ProgressIndicator();
+    /** The state the placeholder shows (its pseudo-class); null before the first. */
+    private ImageState shownState;
     private final Label placeholderTitle = new Label();
     private final Label placeholderPath = new Label();
     private final Label placeholderMessage = new Label();
@@ -314,8 +316,13 @@ public final class ImageViewer extends StackPane {
         toolbar.setVisible(hasPicture);
         warning.setVisible(hasPicture && now.isProblem());
         warning.setText(now.title() + (message.get().isEmpty() ? "" : ": " + message.get()));
-        placeholder.getStyleClass().removeIf(c -> c.startsWith("state-"));
-        placeholder.getStyleClass().add(now.styleClass());
+        if (now != shownState) {
+            if (shownState != null) {
+                placeholder.pseudoClassStateChanged(shownState.pseudoClass(), false);
+            }
+            placeholder.pseudoClassStateChanged(now.pseudoClass(), true);
+            shownState = now;
+        }
         placeholderTitle.setText(now.title());
         boolean loading = now == ImageState.LOADING;
         spinner.setVisible(loading);

@@ -253,6 +253,26 @@ class DetailViewTest {
         assertEquals(0, robot.lookup(".image-chip").queryAll().size());
     }
 
+    /** The image paths above the viewer, as their toggles say them, and which one is selected. */
+    private List<String> pathsShown(FxRobot robot) {
+        return fx(() -> robot.lookup("#detail-images").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
+                .map(n -> n instanceof ToggleButton t ? (t.isSelected() ? "*" : "") + t.getText() : n.getId()).toList());
+    }
+
+    @Test
+    void theImagePathsFollowEverySampleOneOrSeveralOrNone(FxRobot robot) {
+        // the toggles of one sample are used again for the next when there are as many: each time its own paths
+        for (int record : new int[] {3, 17, 29, 28, 17, 3, 29}) {
+            show(robot, record);
+            List<String> images = demo.detail(record).images();
+            List<String> expected = new java.util.ArrayList<>();
+            for (int k = 0; k < images.size(); k++) {
+                expected.add((k == 0 ? "*" : "") + (images.size() > 1 ? (k + 1) + "  " : "") + images.get(k));
+            }
+            assertEquals(images.isEmpty() ? List.of("text-only-badge") : expected, pathsShown(robot), "record " + record);
+        }
+    }
+
     @Test
     void theMetadataGridShowsTheCaptionsAndTheUrl(FxRobot robot) {
         show(robot, 17);

@@ -60,6 +60,15 @@ class ImageViewerTest {
         });
         assertFalse(robot.lookup("#image-warning").query().isVisible());
         assertTrue(robot.lookup("#image-placeholder").query().isVisible());
-        assertTrue(robot.lookup("#image-placeholder").query().getStyleClass().contains("state-missing"));
+        assertEquals(java.util.Set.of("state-missing"), stateShown(robot));
+        robot.interact(() -> viewer.stateProperty().set(ImageState.CORRUPT));
+        assertEquals(java.util.Set.of("state-corrupt"), stateShown(robot), "one state at a time");
+    }
+
+    /** The placeholder's state pseudo-classes (CSS can style each state; tests read them). */
+    private static java.util.Set<String> stateShown(FxRobot robot) {
+        return robot.lookup("#image-placeholder").query().getPseudoClassStates().stream()
+                .map(javafx.css.PseudoClass::getPseudoClassName).filter(n -> n.startsWith("state-"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 }
