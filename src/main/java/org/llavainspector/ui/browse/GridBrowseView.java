@@ -4,9 +4,7 @@ import impl.org.controlsfx.skin.GridViewSkin;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import org.llavainspector.ui.main.MainViewModel;
@@ -31,16 +29,13 @@ public final class GridBrowseView extends BorderPane {
     private final SampleGridView grid;
     private final MainViewModel model;
     private final SampleWindow window;
-    private final ScrollBar bar = new ScrollBar();
+    private final WindowScrollBar bar = new WindowScrollBar("grid-scroll", this::scrollToRow);
     private final int margin;
     private VirtualFlow<?> flow;
     /** The samples in a row, as the grid's skin lays them out; the window is aligned to it. */
     private int perRow = 1;
-    /** Set while this view moves the scroll bar to follow the grid: the move is not the user's. */
-    private boolean following;
     /** Set while this view moves the window and scrolls the grid to match: the flow's moves meanwhile are its own. */
     private boolean moving;
-    private boolean moveScheduled;
     /** The cells the grid has made (weakly: a cell it lets go of is not kept), shown or not. */
     private final java.util.Set<CurrentAwareCell> cells = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
@@ -66,13 +61,8 @@ public final class GridBrowseView extends BorderPane {
             cells.add(cell);
             return cell;
         });
-        bar.setId("grid-scroll");
-        bar.getStyleClass().add("browse-scroll");
-        bar.setOrientation(Orientation.VERTICAL);
-        bar.setUnitIncrement(1);
-        bar.managedProperty().bind(bar.visibleProperty());
         setCenter(grid);
-        setRight(bar);
+        setRight(bar.node());
         // every row of the grid has the same height: telling the flow so spares it measuring rows, which with
         // thousands of them (and more arriving while a file is indexed) stalls the FX thread
         grid.skinProperty().addListener((obs, old, skin) -> Platform.runLater(this::skinReady));
@@ -86,11 +76,6 @@ public final class GridBrowseView extends BorderPane {
             updateBar();
             if (SampleGridView.appendedFrom(c) < 0) {
                 Platform.runLater(this::refreshSelection); // a filter: the current sample is shown, wherever it is
-            }
-        });
-        bar.valueProperty().addListener((obs, old, value) -> {
-            if (!following) {
-                scrollToRow((int) Math.round(value.doubleValue()));
             }
         });
         // a curation edit: the cells show the marks and tags again
@@ -240,49 +225,16 @@ public final class GridBrowseView extends BorderPane {
         int top = baseRow() + (int) Math.floor(offset / rowHeight() + 1e-6);
         follow(top);
         if (nearEdge(top, top + onScreen - 1)) {
-            scheduleMove();
+            bar.moveWindowLater(this::firstRowShown, this::scrollToRow); // see WindowScrollBar
         }
-    }
-
-    /**
-     * Moves the window around the rows on screen after the current layout (the grid must not change meanwhile):
-     * they were near its edge, so {@link #scrollToRow} to where they are moves it.
-     */
-    private void scheduleMove() {
-        if (moveScheduled) {
-            return;
-        }
-        moveScheduled = true;
-        Platform.runLater(() -> {
-            moveScheduled = false;
-            int top = firstRowShown();
-            if (top >= 0) {
-                scrollToRow(top);
-            }
-        });
     }
 
     private void follow(int top) {
-        updateBar();
-        following = true;
-        bar.setValue(Math.min(top, bar.getMax()));
-        following = false;
+        bar.follow(top, rowsOnScreen(), rowCount());
     }
 
-    /**
-     * The bar's range is the row at the top, 0 to the rows not on screen; its thumb is as long, of its track, as the
-     * rows on screen are of all the rows. When they are all on screen there is no bar.
-     */
     private void updateBar() {
-        int onScreen = rowsOnScreen();
-        int rows = rowCount();
-        int max = Math.max(0, rows - onScreen);
-        following = true;
-        bar.setMax(max);
-        bar.setVisibleAmount(max == 0 ? 1 : Math.max(1e-3, (double) max * onScreen / rows));
-        bar.setBlockIncrement(Math.max(1, onScreen - 1));
-        bar.setVisible(max > 0);
-        following = false;
+        bar.update(rowsOnScreen(), rowCount());
     }
 
     /** How many whole rows the grid shows at its height (at least one). */

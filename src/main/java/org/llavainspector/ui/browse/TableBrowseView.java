@@ -7,8 +7,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -42,7 +40,7 @@ public final class TableBrowseView extends BorderPane {
     private final MainViewModel model;
     private final SampleWindow window;
     private final TableView<Integer> table;
-    private final ScrollBar bar = new ScrollBar();
+    private final WindowScrollBar bar = new WindowScrollBar("browse-scroll", this::scrollTo);
     private final int margin;
     private final Cache<Integer, String> questions = Caffeine.newBuilder().maximumSize(5_000).build();
     private VirtualFlow<?> flow;
@@ -50,9 +48,6 @@ public final class TableBrowseView extends BorderPane {
     private boolean syncing;
     /** Set while the window moves and the chosen rows are selected again at their new index: nothing was chosen. */
     private boolean reselecting;
-    /** Set while this view moves the scroll bar to follow the table: the move is not the user's. */
-    private boolean following;
-    private boolean moveScheduled;
     /** See {@link #chosenSet()}; null after the model's selection changed. */
     private java.util.BitSet chosenSet;
     /** Set while this view moves the window and scrolls the table to match: the flow's moves meanwhile are its own. */
@@ -73,13 +68,8 @@ public final class TableBrowseView extends BorderPane {
         table.getStyleClass().add("browse-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         addColumns();
-        bar.setId("browse-scroll");
-        bar.getStyleClass().add("browse-scroll");
-        bar.setOrientation(Orientation.VERTICAL);
-        bar.setUnitIncrement(1);
-        bar.managedProperty().bind(bar.visibleProperty());
         setCenter(table);
-        setRight(bar);
+        setRight(bar.node());
 
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         model.selection().addListener((ListChangeListener<Integer>) c -> chosenSet = null);
@@ -108,11 +98,6 @@ public final class TableBrowseView extends BorderPane {
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, this::shiftClicked);
 
-        bar.valueProperty().addListener((obs, old, value) -> {
-            if (!following) {
-                scrollTo((int) Math.round(value.doubleValue()));
-            }
-        });
         model.visibleSamples().addListener((ListChangeListener<Integer>) c -> updateBar());
         table.skinProperty().addListener((obs, old, skin) -> {
             if (skin != null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
@@ -358,22 +343,9 @@ public final class TableBrowseView extends BorderPane {
         }
     }
 
-    /**
-     * Moves the window around the rows on screen after the current layout (the table must not change meanwhile):
-     * they were near its edge, so {@link #scrollTo} to where they are moves it.
-     */
+    /** The rows on screen came near an edge of the window: it moves around them after this layout. */
     private void scheduleMove() {
-        if (moveScheduled) {
-            return;
-        }
-        moveScheduled = true;
-        Platform.runLater(() -> {
-            moveScheduled = false;
-            int top = firstShown();
-            if (top >= 0) {
-                scrollTo(top);
-            }
-        });
+        bar.moveWindowLater(this::firstShown, this::scrollTo); // see WindowScrollBar
     }
 
     /** The table scrolled (wheel, keys, a drag): the bar follows, and near an edge of the window the window moves. */
@@ -391,27 +363,13 @@ public final class TableBrowseView extends BorderPane {
         }
     }
 
+    /** The bar shows the sample at {@code top} (of all shown) at the top: the list's rows are samples. */
     private void follow(int top) {
-        updateBar();
-        following = true;
-        bar.setValue(Math.min(top, bar.getMax()));
-        following = false;
+        bar.follow(top, rowsOnScreen(), window.total());
     }
 
-    /**
-     * The bar's range is the position of the first row on screen, 0 to the samples not on screen; its thumb is as
-     * long, of its track, as the rows on screen are of all the samples. When they are all on screen there is no bar.
-     */
     private void updateBar() {
-        int rows = rowsOnScreen();
-        int total = window.total();
-        int max = Math.max(0, total - rows);
-        following = true;
-        bar.setMax(max);
-        bar.setVisibleAmount(max == 0 ? 1 : Math.max(1e-3, (double) max * rows / total));
-        bar.setBlockIncrement(Math.max(1, rows - 1));
-        bar.setVisible(max > 0);
-        following = false;
+        bar.update(rowsOnScreen(), window.total());
     }
 
     /** How many rows the list shows at its height (at least one). */

@@ -40,34 +40,20 @@ class GridBrowseViewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("grid");
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < SAMPLES; i++) {
-            json.append(i == 0 ? "" : ",\n").append(String.format(
-                    "{\"id\": \"s%d\", \"image\": \"img/%d.jpg\", \"conversations\": [{\"from\": \"human\", \"value\": "
-                            + "\"<image>\\nWhat is in picture %d?\"}, {\"from\": \"gpt\", \"value\": \"A cat.\"}]}", i, i, i));
-        }
-        Path file = Files.writeString(dir.resolve("twelve-hundred.json"), json.append("]").toString());
+        Path file = BrowseTestFiles.samples(SAMPLES, "twelve-hundred.json");
         context = new AppContext(Files.createTempDirectory("sessions"));
         model = new MainViewModel(context);
         view = new GridBrowseView(model, 64, 2); // 60 in rows of five, 63 in rows of three
-        Scene scene = new Scene(view, 1000, 700); // five thumbnails a row, three rows on screen
-        scene.getStylesheets().addAll(MainViewModel.class.getResource("/org/llavainspector/ui/theme-light.css").toExternalForm(),
-                MainViewModel.class.getResource("/org/llavainspector/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        model.open(List.of(file), List.of(), List.of());
+        BrowseTestFiles.showAndOpen(stage, view, 1000, 700, model, file); // five thumbnails a row, three rows on screen
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.waitForFxEvents();
-        context.close();
+        BrowseTestFiles.close(context);
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return BrowseTestFiles.fx(read);
     }
 
     private void awaitAllSamples() throws Exception {
@@ -167,21 +153,13 @@ class GridBrowseViewTest {
         assertEquals(0, (int) fx(view::firstRowShown));
         javafx.scene.Node flow = robot.lookup("#thumbnail-grid .virtual-flow").query();
         for (int i = 0; i < 40; i++) { // the wheel, a row a notch, well past the first window of 12 rows
-            robot.interact(() -> javafx.event.Event.fireEvent(flow, wheelDown(198)));
+            robot.interact(() -> javafx.event.Event.fireEvent(flow, BrowseTestFiles.wheelDown(198)));
         }
         WaitForAsyncUtils.waitForFxEvents();
         int top = fx(view::firstRowShown);
         assertTrue(top > 24, "scrolled on past the window's end: top row " + top);
         assertEquals(top, fx(bar::getValue), 1.0, "the bar follows the wheel");
         assertCellsInPlace(robot);
-    }
-
-    /** What a mouse wheel sends for one notch down that scrolls {@code pixels}. */
-    private static javafx.scene.input.ScrollEvent wheelDown(double pixels) {
-        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false,
-                false, false, false, false, false, 0, -pixels, 0, -pixels,
-                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
     }
 
     @Test

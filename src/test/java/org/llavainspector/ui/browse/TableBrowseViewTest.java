@@ -38,34 +38,20 @@ class TableBrowseViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("list");
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < SAMPLES; i++) {
-            json.append(i == 0 ? "" : ",\n").append(String.format(
-                    "{\"id\": \"s%d\", \"image\": \"img/%d.jpg\", \"conversations\": [{\"from\": \"human\", \"value\": "
-                            + "\"<image>\\nWhat is in picture %d?\"}, {\"from\": \"gpt\", \"value\": \"A cat.\"}]}", i, i, i));
-        }
-        Path file = Files.writeString(dir.resolve("five-hundred.json"), json.append("]").toString());
+        Path file = BrowseTestFiles.samples(SAMPLES, "twelve-hundred.json");
         context = new AppContext(Files.createTempDirectory("sessions"));
         model = new MainViewModel(context);
         list = new TableBrowseView(model, 60, 10);
-        Scene scene = new Scene(list, 700, 400);
-        scene.getStylesheets().addAll(MainViewModel.class.getResource("/org/llavainspector/ui/theme-light.css").toExternalForm(),
-                MainViewModel.class.getResource("/org/llavainspector/ui/app.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        model.open(List.of(file), List.of(), List.of());
+        BrowseTestFiles.showAndOpen(stage, list, 700, 400, model, file);
     }
 
     @AfterEach
     void close() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.waitForFxEvents();
-        context.close();
+        BrowseTestFiles.close(context);
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return BrowseTestFiles.fx(read);
     }
 
     private TableView<Integer> table() {
@@ -143,20 +129,12 @@ class TableBrowseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node flow = robot.lookup("#browse-table .virtual-flow").query();
         for (int i = 0; i < 40; i++) { // the wheel, three rows a notch, well past the first window of 60 rows
-            robot.interact(() -> javafx.event.Event.fireEvent(flow, wheelDown(3 * 26)));
+            robot.interact(() -> javafx.event.Event.fireEvent(flow, BrowseTestFiles.wheelDown(3 * 26)));
         }
         WaitForAsyncUtils.waitForFxEvents();
         int top = fx(list::firstShown);
         assertTrue(top > 100, "scrolled on past the window's end: top row " + top);
         assertEquals(top, fx(bar::getValue), 1.0, "the bar follows the wheel");
-    }
-
-    /** What a mouse wheel sends for one notch down that scrolls {@code pixels}. */
-    private static javafx.scene.input.ScrollEvent wheelDown(double pixels) {
-        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false,
-                false, false, false, false, false, 0, -pixels, 0, -pixels,
-                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
     }
 
     @Test
