@@ -33,7 +33,7 @@ final class GridCells {
     static java.util.List<String> captions(FxRobot robot) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".thumbnail-cell").queryAll().stream()
                 .filter(n -> n instanceof GridCell<?> c && c.getParent() != null && c.getParent().isVisible()
-                        && c.getGraphic() != null && c.getGraphic().isVisible())
+                        && c.lookup(".thumbnail-caption") != null && c.lookup(".thumbnail-caption").getParent().isVisible())
                 .map(n -> ((javafx.scene.control.Labeled) n.lookup(".thumbnail-caption")).getText()).sorted().toList())
                 .get(5, TimeUnit.SECONDS);
     }

@@ -30,6 +30,8 @@ class ThumbnailCell extends GridCell<Integer> {
     /** The mark and tags of a curated sample: made for the first one the cell shows (most samples have none). */
     private Label badge;
     private final StackPane frame = new StackPane(placeholder, image);
+    /** The picture (or its placeholder) over the caption: the whole of the cell (see FillSkin). */
+    private final VBox box = new VBox(4, frame, caption);
     /** Why there is no thumbnail, or "loading ...": a tooltip made when the pointer first comes over the cell. */
     private javafx.scene.control.Tooltip why;
     private String reason = "";
@@ -48,10 +50,9 @@ class ThumbnailCell extends GridCell<Integer> {
         image.setPreserveRatio(true);
         frame.setPrefSize(side, side);
         frame.setMinSize(side, side);
-        VBox box = new VBox(4, frame, caption);
         box.setAlignment(Pos.CENTER);
         caption.setMaxWidth(side);
-        setGraphic(box);
+        box.setManaged(false); // see FillSkin
         frame.setOnMouseEntered(e -> {
             if (why == null) {
                 why = new javafx.scene.control.Tooltip(reason);
@@ -74,11 +75,11 @@ class ThumbnailCell extends GridCell<Integer> {
         // showed. It does not ask for a layout, which would make the flow apply CSS to the whole row again each time
         // (every 100 ms while a file is indexed).
         if (empty || g == null) {
-            getGraphic().setVisible(false);
+            box.setVisible(false);
             return;
         }
-        if (!getGraphic().isVisible()) {
-            getGraphic().setVisible(true);
+        if (!box.isVisible()) {
+            box.setVisible(true);
         }
         if (g.equals(shown)) {
             return;
@@ -124,6 +125,34 @@ class ThumbnailCell extends GridCell<Integer> {
                 show(loaded);
             }
         }));
+    }
+
+    /** The cell's content, for tests: the picture or placeholder over the caption. */
+    javafx.scene.Node content() {
+        return box;
+    }
+
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new FillSkin(this);
+    }
+
+    /**
+     * The cell's skin: its content fills it, laid out here. The content is unmanaged, which makes it a layout root: a
+     * new caption or picture then asks for no layout of the grid's row. A row that needs one has the flow work out
+     * the CSS of the whole row again each time it is given a new index (VirtualFlow.setCellIndex), which made the
+     * JavaFX CSS code the hottest the JIT compiled in the first seconds of a scroll.
+     */
+    private static final class FillSkin extends javafx.scene.control.SkinBase<ThumbnailCell> {
+        FillSkin(ThumbnailCell cell) {
+            super(cell);
+            getChildren().setAll(cell.box);
+        }
+
+        @Override
+        protected void layoutChildren(double x, double y, double w, double h) {
+            getSkinnable().box.resizeRelocate(x, y, w, h);
+        }
     }
 
     @Override

@@ -196,4 +196,27 @@ class GridBrowseViewTest {
         assertTrue(!fx(() -> robot.lookup("#grid-scroll").queryAs(ScrollBar.class).isVisible()),
                 "three samples are all on screen: no scroll bar");
     }
+
+    /**
+     * A cell given another sample (as the grid's rows are, at every step of a scroll) changes only its own content:
+     * its row is not asked for a layout, which would have the flow work out the CSS of the whole row again.
+     */
+    @Test
+    void aCellShowingAnotherSampleAsksNoLayoutOfItsRow(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        GridCell<Integer> cell = cellsShown(robot).get(0);
+        String[] captions = new String[2];
+        boolean rowAsked = fx(() -> {
+            javafx.scene.Parent row = cell.getParent();
+            int index = cell.getIndex();
+            captions[0] = ((javafx.scene.control.Labeled) cell.lookup(".thumbnail-caption")).getText();
+            cell.updateIndex(index + 7); // another sample of the window
+            captions[1] = ((javafx.scene.control.Labeled) cell.lookup(".thumbnail-caption")).getText();
+            boolean asked = row.isNeedsLayout();
+            cell.updateIndex(index);
+            return asked;
+        });
+        assertNotEquals(captions[0], captions[1], "the cell shows another sample");
+        assertTrue(!rowAsked, "the row was asked for a layout");
+    }
 }
