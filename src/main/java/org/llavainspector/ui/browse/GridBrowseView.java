@@ -207,10 +207,8 @@ public final class GridBrowseView extends BorderPane {
      * window beyond which there are more samples: then the window is to move.
      */
     private boolean nearEdge(int first, int last) {
-        int baseRow = baseRow();
-        int endRow = (window.base() + window.size() + perRow - 1) / perRow; // one past the window's last row
-        return first - baseRow < margin && window.base() > 0
-                || last >= endRow - margin && window.base() + window.size() < window.total();
+        // the window starts a row, and holds whole rows unless it ends where the samples do
+        return window.nearEdge(first * perRow, last * perRow, margin * perRow);
     }
 
     /** The grid scrolled (wheel, a drag): the bar follows, and near an edge of the window the window moves. */
@@ -225,7 +223,7 @@ public final class GridBrowseView extends BorderPane {
         int top = baseRow() + (int) Math.floor(offset / rowHeight() + 1e-6);
         follow(top);
         if (nearEdge(top, top + onScreen - 1)) {
-            bar.moveWindowLater(this::firstRowShown, this::scrollToRow); // see WindowScrollBar
+            bar.moveWindowLater(this::firstRowShown); // see WindowScrollBar
         }
     }
 

@@ -84,6 +84,15 @@ final class SampleWindow extends ObservableListBase<Integer> {
     }
 
     /**
+     * Whether the samples at positions {@code first} to {@code last} (of all shown) come within {@code margin} of an
+     * edge of the window beyond which there are more samples: then the window is to move.
+     */
+    boolean nearEdge(int first, int last, int margin) {
+        int end = base + rows.length;
+        return first - base < margin && base > 0 || last >= end - margin && end < all.size();
+    }
+
+    /**
      * Moves the window to start at {@code first}, or as near as keeps it full, and reports the change as one
      * replacement of all its rows. Returns false when it is there already.
      */

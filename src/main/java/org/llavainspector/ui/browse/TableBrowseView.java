@@ -317,9 +317,7 @@ public final class TableBrowseView extends BorderPane {
      * the window beyond which there are more samples: then the window is to move.
      */
     private boolean nearEdge(int first, int last) {
-        int base = window.base();
-        int end = base + window.size();
-        return first - base < margin && base > 0 || last >= end - margin && end < window.total();
+        return window.nearEdge(first, last, margin);
     }
 
     /**
@@ -345,7 +343,7 @@ public final class TableBrowseView extends BorderPane {
 
     /** The rows on screen came near an edge of the window: it moves around them after this layout. */
     private void scheduleMove() {
-        bar.moveWindowLater(this::firstShown, this::scrollTo); // see WindowScrollBar
+        bar.moveWindowLater(this::firstShown); // see WindowScrollBar
     }
 
     /** The table scrolled (wheel, keys, a drag): the bar follows, and near an edge of the window the window moves. */

@@ -13,12 +13,15 @@ import javafx.scene.control.ScrollBar;
  */
 final class WindowScrollBar {
     private final ScrollBar bar = new ScrollBar();
+    /** Scrolls the browser so that this row (of all its rows) is at the top. */
+    private final IntConsumer scrollTo;
     /** Set while the bar is moved to follow the browser: the move is not the user's. */
     private boolean following;
     private boolean moveScheduled;
 
     /** @param scrollTo scrolls the browser so that this row (of all its rows) is at the top */
     WindowScrollBar(String id, IntConsumer scrollTo) {
+        this.scrollTo = scrollTo;
         bar.setId(id);
         bar.getStyleClass().add("browse-scroll");
         bar.setOrientation(Orientation.VERTICAL);
@@ -62,7 +65,7 @@ final class WindowScrollBar {
      * change meanwhile): the rows on screen came near an edge of the window, and scrolling to them moves it. Several
      * calls before then make one move.
      */
-    void moveWindowLater(IntSupplier topShown, IntConsumer scrollTo) {
+    void moveWindowLater(IntSupplier topShown) {
         if (moveScheduled) {
             return;
         }

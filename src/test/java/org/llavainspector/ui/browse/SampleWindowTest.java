@@ -100,4 +100,18 @@ class SampleWindowTest {
         assertEquals(33, w.base(), "the first row start from which it holds the last sample");
         assertFalse(w.alignTo(3, 33 + 9), "where it is already");
     }
+
+    @Test
+    void rowsWithinTheMarginOfAnEdgeWithSamplesBeyondItAreNearIt() {
+        all.setAll(range(0, 100));
+        SampleWindow w = window(20);
+        assertFalse(w.nearEdge(0, 5, 3), "the first samples: nothing before the window");
+        assertTrue(w.nearEdge(10, 17, 3), "17 is within 3 of its end, 20, and there are samples beyond");
+        assertFalse(w.nearEdge(10, 16, 3));
+        w.moveTo(40);
+        assertTrue(w.nearEdge(42, 45, 3), "42 is within 3 of its start, 40, and there are samples before");
+        assertFalse(w.nearEdge(43, 56, 3));
+        w.moveTo(80);
+        assertFalse(w.nearEdge(90, 99, 3), "the last samples: nothing after the window");
+    }
 }
