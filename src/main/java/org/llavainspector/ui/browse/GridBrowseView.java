@@ -142,20 +142,20 @@ public final class GridBrowseView extends BorderPane {
 
     /** The skin made its flow: the row height is fixed, the window aligned to the rows, the flow followed. */
     private void skinReady() {
-        fixRowHeight();
         if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> f && f != flow) {
             flow = f;
             flow.positionProperty().addListener((o, was, now) -> flowMoved());
             flow.heightProperty().addListener((o, was, now) -> updateBar());
         }
+        fixRowHeight();
         realign();
         refreshSelection();
     }
 
     /** Gives the grid's flow the height of a row (a cell and its spacing above and below). */
     private void fixRowHeight() {
-        if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> f) {
-            f.setFixedCellSize(rowHeight());
+        if (flow != null) {
+            flow.setFixedCellSize(rowHeight());
         }
     }
 

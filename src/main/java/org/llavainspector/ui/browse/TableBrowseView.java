@@ -121,22 +121,13 @@ public final class TableBrowseView extends BorderPane {
         })));
         table.getColumns().add(column("turns", 56, g -> String.valueOf(
                 model.collection().datasetOf(g).index().turnCount(model.collection().recordOf(g)))));
-        TableColumn<Integer, Integer> question = new TableColumn<>("first question");
-        question.setPrefWidth(380);
-        question.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        question.setCellFactory(c -> new QuestionCell());
-        question.setSortable(false);
-        table.getColumns().add(question);
+        table.getColumns().add(sampleColumn("first question", 380, QuestionCell::new));
         TableColumn<Integer, String> file = column("file", 140, g -> model.collection().datasetOf(g).file().getFileName().toString());
         file.setId("column-file");
         table.getColumns().add(file);
-        TableColumn<Integer, Integer> marks = new TableColumn<>("marks");
+        TableColumn<Integer, Integer> marks = sampleColumn("marks", 100, MarksCell::new);
         marks.setId("column-marks");
-        marks.setPrefWidth(100);
         marks.setMinWidth(52);
-        marks.setSortable(false);
-        marks.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        marks.setCellFactory(c -> new MarksCell());
         table.getColumns().add(marks);
         // which file a sample came from only says something when several are open
         Runnable showFile = () -> file.setVisible(model.collection().datasets().size() > 1);
@@ -380,6 +371,17 @@ public final class TableBrowseView extends BorderPane {
     private static TableColumn<Integer, String> endFirst(TableColumn<Integer, String> column) {
         column.getStyleClass().add("cut-at-front");
         return column;
+    }
+
+    /** A column whose cells are given the sample itself and show it themselves ({@code cells}). */
+    private static TableColumn<Integer, Integer> sampleColumn(String name, double width,
+            java.util.function.Supplier<TableCell<Integer, Integer>> cells) {
+        TableColumn<Integer, Integer> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(column -> cells.get());
+        return c;
     }
 
     private static TableColumn<Integer, String> column(String name, double width,

@@ -127,11 +127,6 @@ class ThumbnailCell extends GridCell<Integer> {
         }));
     }
 
-    /** The cell's content, for tests: the picture or placeholder over the caption. */
-    javafx.scene.Node content() {
-        return box;
-    }
-
     @Override
     protected javafx.scene.control.Skin<?> createDefaultSkin() {
         return new FillSkin(this);

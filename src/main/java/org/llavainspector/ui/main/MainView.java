@@ -347,16 +347,13 @@ public final class MainView extends StackPane {
             }
             return;
         }
-        boolean inGrid = model.gridModeProperty().get();
-        int row = inGrid ? grid.perRow() : 1;
-        int page = inGrid ? grid.rowsOnScreen() * grid.perRow() : Math.max(1, table.rowsOnScreen() - 1);
         switch (e.getCode()) {
             case J, RIGHT -> model.next();
             case K, LEFT -> model.previous();
-            case DOWN -> model.move(row);
-            case UP -> model.move(-row);
-            case PAGE_DOWN -> model.move(page);
-            case PAGE_UP -> model.move(-page);
+            case DOWN -> model.move(rowStep());
+            case UP -> model.move(-rowStep());
+            case PAGE_DOWN -> model.move(pageStep());
+            case PAGE_UP -> model.move(-pageStep());
             case HOME -> model.currentPositionProperty().set(model.visibleSamples().isEmpty() ? -1 : 0);
             case END -> model.currentPositionProperty().set(model.visibleSamples().size() - 1);
             case R -> model.random();
@@ -385,6 +382,16 @@ public final class MainView extends StackPane {
             }
         }
         e.consume();
+    }
+
+    /** How many samples ↓ and ↑ move: a row of the grid, one row of the list. */
+    private int rowStep() {
+        return model.gridModeProperty().get() ? grid.perRow() : 1;
+    }
+
+    /** How many samples Page Down and Page Up move: the grid's rows on screen, or the list's less one. */
+    private int pageStep() {
+        return model.gridModeProperty().get() ? grid.rowsOnScreen() * grid.perRow() : Math.max(1, table.rowsOnScreen() - 1);
     }
 
     /** The keys that, with Shift, choose a range of samples in the list. */
