@@ -5,7 +5,8 @@ import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
  * An image input stream over bytes already in memory: no copy, no disk cache (unlike
- * {@code ImageIO.createImageInputStream}, which may spill to a temporary file).
+ * {@code ImageIO.createImageInputStream}, which may spill to a temporary file), and no finalizer (see
+ * {@link #finalize}).
  */
 final class ByteArrayImageInputStream extends ImageInputStreamImpl {
     private final byte[] bytes;
@@ -40,5 +41,18 @@ final class ByteArrayImageInputStream extends ImageInputStreamImpl {
     @Override
     public long length() {
         return bytes.length;
+    }
+
+    /**
+     * Empty, so that the JVM does not register each stream as finalizable, as it does for a subclass of
+     * {@code ImageInputStreamImpl} that keeps that class's finalizer (which closes the stream; here there is nothing
+     * to close, and the decoder closes its stream anyway; the JDK's own streams empty it too). A finalizable stream
+     * keeps its image's bytes alive for one more collection, which then copies them: with a stream per thumbnail, G1
+     * spent 28 ms of a 38 ms pause keeping 2,093 of them alive while the grid was scrolled through 595K samples
+     * ({@code -Xlog:gc*=debug}, "Notify and keep alive finalizable").
+     */
+    @Override
+    @SuppressWarnings("deprecation")
+    protected void finalize() {
     }
 }
