@@ -461,7 +461,7 @@ class MainWindowTest {
                 javafx.css.PseudoClass current = javafx.css.PseudoClass.getPseudoClass("current");
                 window.view().lookupAll(".thumbnail-cell").stream().filter(c -> c.getPseudoClassStates().contains(current))
                         .findFirst().ifPresentOrElse(cell -> check(found, "caption of the current grid cell",
-                                ((Label) cell.lookup(".thumbnail-caption")).getTextFill(), fillOf(cell)),
+                                ((Label) cell.lookup(".thumbnail-caption")).getTextFill(), fillOf(cell.lookup(".thumbnail-card"))),
                                 () -> found.add("no current grid cell"));
                 return found;
             }).get(5, TimeUnit.SECONDS));

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
@@ -32,6 +33,12 @@ class ThumbnailCell extends GridCell<Integer> {
     private final StackPane frame = new StackPane(placeholder, image);
     /** The picture (or its placeholder) over the caption: the whole of the cell (see FillSkin). */
     private final VBox box = new VBox(4, frame, caption);
+    /**
+     * The cell's rounded card, behind the box: a node of its own, cached as an image, since it looks the same whatever
+     * sample the cell shows. Drawn as a background and border of the cell, its rounded shapes were made again on
+     * every frame of a scroll, which with the software renderer (no GPU) was more than half of the painting.
+     */
+    private final Region card = new Region();
     /** Why there is no thumbnail, or "loading ...": a tooltip made when the pointer first comes over the cell. */
     private javafx.scene.control.Tooltip why;
     private String reason = "";
@@ -53,6 +60,9 @@ class ThumbnailCell extends GridCell<Integer> {
         box.setAlignment(Pos.CENTER);
         caption.setMaxWidth(side);
         box.setManaged(false); // see FillSkin
+        card.getStyleClass().add("thumbnail-card");
+        card.setManaged(false);
+        card.setCache(true);
         frame.setOnMouseEntered(e -> {
             if (why == null) {
                 why = new javafx.scene.control.Tooltip(reason);
@@ -141,12 +151,14 @@ class ThumbnailCell extends GridCell<Integer> {
     private static final class FillSkin extends javafx.scene.control.SkinBase<ThumbnailCell> {
         FillSkin(ThumbnailCell cell) {
             super(cell);
-            getChildren().setAll(cell.box);
+            getChildren().setAll(cell.card, cell.box);
         }
 
         @Override
         protected void layoutChildren(double x, double y, double w, double h) {
-            getSkinnable().box.resizeRelocate(x, y, w, h);
+            ThumbnailCell cell = getSkinnable();
+            cell.card.resizeRelocate(0, 0, cell.getWidth(), cell.getHeight());
+            cell.box.resizeRelocate(x, y, w, h);
         }
     }
 

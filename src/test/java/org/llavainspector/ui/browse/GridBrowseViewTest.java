@@ -219,4 +219,43 @@ class GridBrowseViewTest {
         assertNotEquals(captions[0], captions[1], "the cell shows another sample");
         assertTrue(!rowAsked, "the row was asked for a layout");
     }
+
+    /**
+     * Each cell's rounded card is a node of its own that JavaFX keeps as an image, and the cell paints nothing
+     * itself: drawn as the cell's background and border, the card's rounded shapes were made again on every frame of
+     * a scroll (with the software renderer, most of the painting). In either theme, current or not, the card shows.
+     */
+    @Test
+    void everyCellPaintsItsCardFromAnImageInBothThemes(FxRobot robot) throws Exception {
+        awaitAllSamples();
+        robot.interact(() -> model.currentPositionProperty().set(2));
+        for (String theme : List.of("theme-light.css", "theme-dark.css")) {
+            robot.interact(() -> stage.getScene().getStylesheets().set(0,
+                    MainViewModel.class.getResource("/org/llavainspector/ui/" + theme).toExternalForm()));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> wrong = fx(() -> cellsShown(robot).stream().map(c -> {
+                String which = c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"))
+                        ? "the current cell" : "cell " + c.getItem();
+                javafx.scene.layout.Region card = (javafx.scene.layout.Region) c.lookup(".thumbnail-card");
+                if (!paintsNothing(c)) {
+                    return which + " paints a background or border itself";
+                }
+                if (card == null || !card.isCache() || paintsNothing(card)
+                        || card.getWidth() != c.getWidth() || card.getHeight() != c.getHeight()) {
+                    return which + ": no cached card the size of the cell: " + card;
+                }
+                return null;
+            }).filter(java.util.Objects::nonNull).toList());
+            assertEquals(List.of(), wrong, theme);
+            assertEquals(1, currentShown(robot).size(), "one cell is current (" + theme + ")");
+        }
+        javafx.scene.paint.Paint[] cards = fx(() -> cellsShown(robot).stream()
+                .map(c -> ((javafx.scene.layout.Region) c.lookup(".thumbnail-card")).getBorder().getStrokes().get(0).getTopStroke())
+                .distinct().toArray(javafx.scene.paint.Paint[]::new));
+        assertEquals(2, cards.length, "the current card's border differs from the others'");
+    }
+
+    private static boolean paintsNothing(javafx.scene.layout.Region r) {
+        return (r.getBackground() == null || r.getBackground().isEmpty()) && (r.getBorder() == null || r.getBorder().isEmpty());
+    }
 }
