@@ -285,14 +285,11 @@ public final class ConversationView extends ScrollPane {
                     onImageChip.accept(t);
                 }
             });
-            // its tooltip is made when the mouse first comes over it: a tooltip for every chip of every sample shown
-            // cost more than the chip
+            // its tooltip is made when the mouse first comes over it (a tooltip for every chip of every sample shown
+            // cost more than the chip); from then on each sample the chip shows sets its text, below
             chip.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-                String tip = (String) chip.getProperties().get(TIP);
                 if (chip.getTooltip() == null) {
-                    chip.setTooltip(new Tooltip(tip));
-                } else {
-                    chip.getTooltip().setText(tip);
+                    chip.setTooltip(new Tooltip((String) chip.getProperties().get(TIP)));
                 }
             });
             place(parts, at, chip);

@@ -233,7 +233,8 @@ class GridBrowseViewTest {
             robot.interact(() -> stage.getScene().getStylesheets().set(0,
                     MainViewModel.class.getResource("/org/llavainspector/ui/" + theme).toExternalForm()));
             WaitForAsyncUtils.waitForFxEvents();
-            List<String> wrong = fx(() -> cellsShown(robot).stream().map(c -> {
+            List<GridCell<Integer>> shown = cellsShown(robot);
+            List<String> wrong = fx(() -> shown.stream().map(c -> {
                 String which = c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("current"))
                         ? "the current cell" : "cell " + c.getItem();
                 javafx.scene.layout.Region card = (javafx.scene.layout.Region) c.lookup(".thumbnail-card");
@@ -249,7 +250,8 @@ class GridBrowseViewTest {
             assertEquals(List.of(), wrong, theme);
             assertEquals(1, currentShown(robot).size(), "one cell is current (" + theme + ")");
         }
-        javafx.scene.paint.Paint[] cards = fx(() -> cellsShown(robot).stream()
+        List<GridCell<Integer>> shown = cellsShown(robot);
+        javafx.scene.paint.Paint[] cards = fx(() -> shown.stream()
                 .map(c -> ((javafx.scene.layout.Region) c.lookup(".thumbnail-card")).getBorder().getStrokes().get(0).getTopStroke())
                 .distinct().toArray(javafx.scene.paint.Paint[]::new));
         assertEquals(2, cards.length, "the current card's border differs from the others'");

@@ -109,4 +109,21 @@ class ConversationViewTest {
         assertEquals(List.of("turn-gpt: GPT · turn 0 · Hello."), shown());
         assertTrue(fx(() -> robot.lookup(".conversation-empty").tryQuery().isEmpty()), "the note of no conversation goes");
     }
+
+    /** A chip's tooltip is made when the mouse first comes over it, and then says what the chip of each sample is. */
+    @Test
+    void aChipsTooltipComesOnHoverAndFollowsTheSamplesItShows(FxRobot robot) throws Exception {
+        show(robot, List.of(new Turn("human", "<image> and <image>?")), 2);
+        Button second = fx(() -> view.chips().get(1));
+        assertEquals(null, fx(second::getTooltip), "no tooltip before the mouse comes");
+        robot.interact(() -> javafx.event.Event.fireEvent(second, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0,
+                false, false, false, false, false, false, false, false, false, false, null)));
+        assertEquals("<image> token 2: click to show image 2", fx(() -> second.getTooltip().getText()));
+
+        // the next sample has one image: the same chip now stands for a token without one
+        show(robot, List.of(new Turn("human", "<image> or <image>?")), 1);
+        assertSame(second, fx(() -> view.chips().get(1)), "the chip is used again");
+        assertEquals("<image> token 2 has no image: the record has 1 image(s)", fx(() -> second.getTooltip().getText()));
+    }
 }
